@@ -1,0 +1,109 @@
+package org.racetoplace.platform.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.racetoplace.platform.identity.HiringGroups;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who guards which path.
+ *
+ * <ul>
+ *   <li>{@code /engine-rest/**}: Camunda's own authentication filter (HTTP Basic against the
+ *       identity service) sets the engine's authentication, so authorization checks apply to every
+ *       REST call; no credentials → 401.
+ *   <li>{@code /camunda/**} (Cockpit, Tasklist, Admin): the webapps' own session login, CSRF
+ *       filter and security headers; Spring Security stays out of their way.
+ *   <li>{@code /actuator/**}: health is public (load balancers, compose); everything else needs
+ *       an admin.
+ *   <li>everything else: HTTP Basic against the identity service.
+ * </ul>
+ */
+@Configuration
+public class SecurityConfiguration {
+
+  static final String ENGINE_REST = "/engine-rest/**";
+  static final String WEBAPPS = "/camunda/**";
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    // after Spring Security's filter chain proxy (-100)
+    registration.setOrder(0);
+    return registration;
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+    // authentication and authorization are the engine's (see engineRestAuthentication);
+    // a stateless Basic-auth API needs no CSRF token; Spring's security headers stay on
+    return http.securityMatcher(ENGINE_REST)
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappsChain(HttpSecurity http) throws Exception {
+    // the webapps bring their own login, CSRF prevention and header filter (CSP, HSTS, nosniff);
+    // two sets of headers would disagree, so Spring's are off here
+    return http.securityMatcher(WEBAPPS)
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(HiringGroups.ADMINS))
+        .httpBasic(Customizer.withDefaults())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(4)
+  SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
+    return http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/", "/error", "/favicon.ico")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(Customizer.withDefaults())
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+}
