@@ -13,6 +13,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who guards which path.
@@ -22,7 +24,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *       identity service) sets the engine's authentication, so authorization checks apply to every
  *       REST call; no credentials → 401.
  *   <li>{@code /camunda/**} (Cockpit, Tasklist, Admin): the webapps' own session login, CSRF
- *       filter and security headers; Spring Security stays out of their way.
+ *       filter and security headers; Spring Security only adds that the Cockpit and Admin plugin
+ *       APIs need access to that app ({@link WebappAccess}).
  *   <li>{@code /actuator/**}: health is public (load balancers, compose); everything else needs
  *       an admin.
  *   <li>everything else: HTTP Basic against the identity service.
@@ -31,8 +34,17 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 public class SecurityConfiguration {
 
-  static final String ENGINE_REST = "/engine-rest/**";
-  static final String WEBAPPS = "/camunda/**";
+  // Path patterns on the whole request path: /engine-rest and /camunda are served by Jersey
+  // servlets, not by Spring MVC, so MVC-based matchers would never match them.
+  private static final RequestMatcher ENGINE_REST = path("/engine-rest/**");
+  private static final RequestMatcher WEBAPPS = path("/camunda/**");
+
+  /** The one engine this application runs. */
+  private static final String ENGINE = "default";
+
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -67,7 +79,20 @@ public class SecurityConfiguration {
     // the webapps bring their own login, CSRF prevention and header filter (CSP, HSTS, nosniff);
     // two sets of headers would disagree, so Spring's are off here
     return http.securityMatcher(WEBAPPS)
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(path("/camunda/api/cockpit/plugin/{plugin}/static/**"))
+                    .permitAll()
+                    .requestMatchers(path("/camunda/api/cockpit/plugin/{plugin}/{engine}/**"))
+                    .access(WebappAccess.requiresApp(ENGINE, "cockpit"))
+                    .requestMatchers(path("/camunda/api/admin/plugin/{plugin}/static/**"))
+                    .permitAll()
+                    .requestMatchers(path("/camunda/api/admin/plugin/{plugin}/{engine}/**"))
+                    .access(WebappAccess.requiresApp(ENGINE, "admin"))
+                    // everything else: the webapps' own rules (login, EngineRequestAuthorizer)
+                    .anyRequest()
+                    .permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
         .requestCache(cache -> cache.disable())
@@ -98,7 +123,7 @@ public class SecurityConfiguration {
     return http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/", "/error", "/favicon.ico")
+                    .requestMatchers(path("/"), path("/error"), path("/favicon.ico"))
                     .permitAll()
                     .anyRequest()
                     .authenticated())

@@ -1,0 +1,335 @@
+package org.racetoplace.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.junit.jupiter.api.Test;
+import org.racetoplace.community.CommunityRepository;
+import org.racetoplace.pipeline.HiringPipeline;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The whole application on the embedded default (H2, demo profile): what a newcomer gets from
+ * {@code ./mvnw spring-boot:run}, and who may do what through the REST API, the webapps and the
+ * actuator.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlatformIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired FilterService filterService;
+  @Autowired CommunityRepository communities;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
+
+  // --- start-up ---------------------------------------------------------------------------
+
+  @Test
+  void deploysTheModelsFromTheFilesystemUnderRelativeNames() {
+    Deployment deployment =
+        repositoryService.createDeploymentQuery().deploymentName("race-to-place").singleResult();
+    assertThat(repositoryService.getDeploymentResourceNames(deployment.getId()))
+        .contains("processes/hiring-pipeline.bpmn", "forms/vetting-review.form");
+    assertThat(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(HiringPipeline.PROCESS_ID)
+                .latestVersion()
+                .singleResult()
+                .getHistoryTimeToLive())
+        .isEqualTo(180);
+  }
+
+  @Test
+  void engineRunsWithTheHouseSettings() {
+    assertThat(engineConfiguration.isAuthorizationEnabled()).isTrue();
+    assertThat(engineConfiguration.getIdGenerator()).isInstanceOf(StrongUuidGenerator.class);
+    assertThat(engineConfiguration.getHistory()).isEqualTo("full");
+    assertThat(engineConfiguration.isJavaSerializationFormatEnabled()).isFalse();
+    assertThat(engineConfiguration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+    assertThat(engineConfiguration.getAdminGroups()).contains("admins", "camunda-admin");
+  }
+
+  @Test
+  void seedsTheSixPilotCommunitiesWithAVettersGroupAndFilterEach() {
+    assertThat(communities.findAll())
+        .extracting(c -> c.getId())
+        .containsExactlyInAnyOrder(
+            "birmingham", "atlanta", "akron", "seattle", "hawaii", "rhode-island");
+    for (String community : List.of("birmingham", "atlanta", "akron", "seattle", "hawaii", "rhode-island")) {
+      assertThat(identityService.createGroupQuery().groupId("vetters-" + community).count())
+          .isEqualTo(1);
+    }
+    assertThat(identityService.createGroupQuery().groupIdIn(
+            "admins", "program-managers", "staff", "interviewers", "employer-magic-city-software")
+        .count()).isEqualTo(5);
+    assertThat(filterService.createFilterQuery().list())
+        .extracting(Filter::getName)
+        .contains(
+            "Vetting — Birmingham", "Vetting — Rhode Island", "Interviews", "Staff tasks",
+            "All open tasks", "My tasks", "Candidates for Magic City Software");
+  }
+
+  @Test
+  void demoCasesWaitForVettingAndHoldNoPersonalData() {
+    assertThat(taskService.createTaskQuery().taskCandidateGroup("vetters-hawaii").count())
+        .isGreaterThanOrEqualTo(2);
+    String anyCase =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(HiringPipeline.PROCESS_ID)
+            .list()
+            .get(0)
+            .getId();
+    VariableMap variables = runtimeService.getVariablesTyped(anyCase);
+    assertThat(variables.keySet())
+        .containsOnly(HiringPipeline.VAR_APPLICATION_REFERENCE, HiringPipeline.VAR_COMMUNITY);
+  }
+
+  // --- /engine-rest -----------------------------------------------------------------------
+
+  @Test
+  void engineRestWithoutCredentialsIs401() {
+    ResponseEntity<String> response = rest.getForEntity("/engine-rest/process-definition", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+  }
+
+  @Test
+  void engineRestWithAWrongPasswordIs401() {
+    // a user of its own: a failed login locks the user for a few seconds (engine throttling)
+    String user = throwawayUser("rest-wrong-password");
+    ResponseEntity<String> response =
+        rest.withBasicAuth(user, "wrong").getForEntity("/engine-rest/process-definition", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private String throwawayUser(String id) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      var user = identityService.newUser(id);
+      user.setPassword("right-password");
+      identityService.saveUser(user);
+      identityService.createMembership(id, "staff");
+    }
+    return id;
+  }
+
+  @Test
+  void adminSeesTheProcessDefinitions() throws Exception {
+    ResponseEntity<String> response =
+        rest.withBasicAuth("admin", "demo").getForEntity("/engine-rest/process-definition", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(JSON.readTree(response.getBody()).findValuesAsText("key")).contains("hiring-pipeline");
+    assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+  }
+
+  @Test
+  void staffSeeTheProcessDefinitionsAndAllOpenTasks() throws Exception {
+    ResponseEntity<String> definitions =
+        rest.withBasicAuth("staff", "demo").getForEntity("/engine-rest/process-definition", String.class);
+    assertThat(JSON.readTree(definitions.getBody()).findValuesAsText("key")).contains("hiring-pipeline");
+    long openTasks = taskService.createTaskQuery().count();
+    JsonNode count =
+        JSON.readTree(rest.withBasicAuth("staff", "demo").getForObject("/engine-rest/task/count", String.class));
+    assertThat(count.get("count").asLong()).isEqualTo(openTasks);
+  }
+
+  @Test
+  void aVetterSeesNoDefinitionsAndOnlyTheTasksOfItsCommunity() throws Exception {
+    ResponseEntity<String> definitions =
+        rest.withBasicAuth("vetter-birmingham", "demo")
+            .getForEntity("/engine-rest/process-definition", String.class);
+    assertThat(definitions.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(JSON.readTree(definitions.getBody())).isEmpty();
+
+    JsonNode tasks =
+        JSON.readTree(
+            rest.withBasicAuth("vetter-birmingham", "demo").getForObject("/engine-rest/task", String.class));
+    long ownCommunity = taskService.createTaskQuery().taskCandidateGroup("vetters-birmingham").count();
+    assertThat(tasks).hasSize((int) ownCommunity).isNotEmpty();
+    for (JsonNode task : tasks) {
+      List<String> groups =
+          taskService.getIdentityLinksForTask(task.get("id").asText()).stream()
+              .map(link -> link.getGroupId())
+              .toList();
+      assertThat(groups).containsExactly("vetters-birmingham");
+    }
+  }
+
+  @Test
+  void aVetterCannotStartCasesOrDeploy() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> start =
+        rest.withBasicAuth("vetter-atlanta", "demo")
+            .postForEntity(
+                "/engine-rest/process-definition/key/hiring-pipeline/start",
+                new HttpEntity<>("{}", headers),
+                String.class);
+    assertThat(start.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(start.getBody()).doesNotContain("\tat ");
+
+    HttpHeaders multipart = new HttpHeaders();
+    multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<String> deploy =
+        rest.withBasicAuth("vetter-atlanta", "demo")
+            .postForEntity(
+                "/engine-rest/deployment/create",
+                new HttpEntity<>(deploymentForm(), multipart),
+                String.class);
+    assertThat(deploy.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void aProgramManagerMayDeployAndStaffMayNot() {
+    HttpHeaders multipart = new HttpHeaders();
+    multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<String> staff =
+        rest.withBasicAuth("staff", "demo")
+            .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(deploymentForm(), multipart), String.class);
+    assertThat(staff.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    ResponseEntity<String> pm =
+        rest.withBasicAuth("pm", "demo")
+            .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(deploymentForm(), multipart), String.class);
+    assertThat(pm.getStatusCode()).isEqualTo(HttpStatus.OK);
+    repositoryService.deleteDeployment(
+        repositoryService.createDeploymentQuery().deploymentName("rest-deployment-test").singleResult().getId(),
+        true);
+  }
+
+  private static org.springframework.util.LinkedMultiValueMap<String, Object> deploymentForm() {
+    var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+    form.add("deployment-name", "rest-deployment-test");
+    form.add(
+        "data",
+        new org.springframework.core.io.ByteArrayResource(
+            ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                    + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                    + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\">"
+                    + "<process id=\"rest-deployment-test\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">"
+                    + "<startEvent id=\"StartEvent_Test\"/></process></definitions>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+          @Override
+          public String getFilename() {
+            return "rest-deployment-test.bpmn";
+          }
+        });
+    return form;
+  }
+
+  // --- webapps ----------------------------------------------------------------------------
+
+  @Test
+  void aVetterMayUseTasklistButNotCockpitOrAdmin() throws Exception {
+    assertThat(new WebappSession(port).login("tasklist", "vetter-birmingham", "demo")).isEqualTo(200);
+    assertThat(new WebappSession(port).login("cockpit", "vetter-birmingham", "demo")).isEqualTo(403);
+    assertThat(new WebappSession(port).login("admin", "vetter-birmingham", "demo")).isEqualTo(403);
+
+    WebappSession tasklist = new WebappSession(port);
+    tasklist.login("tasklist", "vetter-birmingham", "demo");
+    var cockpitApi = tasklist.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics");
+    assertThat(cockpitApi.statusCode()).as(cockpitApi.body()).isIn(401, 403);
+  }
+
+  @Test
+  void aProgramManagerReachesCockpitsApi() throws Exception {
+    WebappSession cockpit = new WebappSession(port);
+    assertThat(cockpit.login("cockpit", "pm", "demo")).isEqualTo(200);
+    var statistics = cockpit.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics");
+    assertThat(statistics.statusCode()).isEqualTo(200);
+    assertThat(statistics.body()).contains("hiring-pipeline");
+  }
+
+  @Test
+  void staffReachCockpitAndAWrongPasswordDoesNot() throws Exception {
+    assertThat(new WebappSession(port).login("cockpit", "staff", "demo")).isEqualTo(200);
+    String user = throwawayUser("webapp-wrong-password");
+    assertThat(new WebappSession(port).login("cockpit", user, "not-the-password")).isEqualTo(401);
+  }
+
+  @Test
+  void theFirstAdminSetupPageIsClosed() throws Exception {
+    WebappSession anonymous = new WebappSession(port);
+    anonymous.get("/camunda/app/admin/default/");
+    var setup =
+        anonymous.postJson(
+            "/camunda/api/admin/setup/default/user/create",
+            "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"X\"},"
+                + "\"credentials\":{\"password\":\"intruder1\"}}");
+    assertThat(setup.statusCode()).isEqualTo(403);
+    assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
+  }
+
+  @Test
+  void webappPagesCarryCamundasSecurityHeaders() throws Exception {
+    var page = new WebappSession(port).get("/camunda/app/tasklist/default/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
+
+  // --- actuator ---------------------------------------------------------------------------
+
+  @Test
+  void healthProbesArePublic() {
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> readiness = rest.getForEntity("/actuator/health/readiness", String.class);
+    assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(readiness.getBody()).contains("\"UP\"");
+    assertThat(rest.getForEntity("/actuator/health/liveness", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void readinessChecksDatabaseAndJobExecutorForAdmins() throws Exception {
+    JsonNode readiness =
+        JSON.readTree(rest.withBasicAuth("admin", "demo").getForObject("/actuator/health/readiness", String.class));
+    assertThat(readiness.get("components").has("db")).isTrue();
+    assertThat(readiness.get("components").has("jobExecutor")).isTrue();
+  }
+
+  @Test
+  void otherActuatorEndpointsNeedAnAdmin() {
+    assertThat(rest.getForEntity("/actuator/metrics", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("staff", "demo").getForEntity("/actuator/metrics", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("admin", "demo").getForEntity("/actuator/metrics", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void errorsCarryNoStackTrace() {
+    ResponseEntity<String> response =
+        rest.withBasicAuth("admin", "demo").getForEntity("/engine-rest/process-definition/key/no-such-process", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(response.getBody()).doesNotContain("\tat ").doesNotContain("Exception:");
+  }
+}
