@@ -34,7 +34,7 @@ import org.springframework.http.ResponseEntity;
  * actuator.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PlatformIT {
+class PlatformWebTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
