@@ -13,6 +13,11 @@ public final class HiringPipeline {
   public static final String GATEWAY_VETTING_APPROVED = "Gateway_VettingApproved";
   public static final String END_VETTED = "EndEvent_Vetted";
   public static final String END_DECLINED = "EndEvent_Declined";
+  public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
+  public static final String START_CANDIDATE_WITHDREW = "StartEvent_CandidateWithdrew";
+
+  /** Message name: the candidate withdrew; correlated by business key (the reference). */
+  public static final String MESSAGE_CANDIDATE_WITHDREW = "CandidateWithdrew";
 
   /** The application's reference (e.g. {@code BHM-000123}); also the business key. */
   public static final String VAR_APPLICATION_REFERENCE = "applicationReference";

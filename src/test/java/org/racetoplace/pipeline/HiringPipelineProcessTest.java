@@ -9,6 +9,9 @@ import static org.racetoplace.pipeline.HiringPipeline.DECISION_APPROVE;
 import static org.racetoplace.pipeline.HiringPipeline.DECISION_DECLINE;
 import static org.racetoplace.pipeline.HiringPipeline.END_DECLINED;
 import static org.racetoplace.pipeline.HiringPipeline.END_VETTED;
+import static org.racetoplace.pipeline.HiringPipeline.END_WITHDRAWN;
+import static org.racetoplace.pipeline.HiringPipeline.MESSAGE_CANDIDATE_WITHDREW;
+import static org.racetoplace.pipeline.HiringPipeline.START_CANDIDATE_WITHDREW;
 import static org.racetoplace.pipeline.HiringPipeline.GATEWAY_VETTING_APPROVED;
 import static org.racetoplace.pipeline.HiringPipeline.PROCESS_ID;
 import static org.racetoplace.pipeline.HiringPipeline.START_APPLICATION_RECEIVED;
@@ -78,6 +81,21 @@ class HiringPipelineProcessTest {
     assertThat(pi)
         .hasPassedInOrder(START_APPLICATION_RECEIVED, TASK_VET_CANDIDATE, GATEWAY_VETTING_APPROVED, END_DECLINED)
         .hasNotPassed(END_VETTED)
+        .isEnded();
+  }
+
+  @Test
+  void candidateMayWithdrawWhileWaitingForVetting() {
+    ProcessInstance pi = startCase("akron", "AKR-000004");
+
+    runtimeService()
+        .createMessageCorrelation(MESSAGE_CANDIDATE_WITHDREW)
+        .processInstanceBusinessKey("AKR-000004")
+        .correlate();
+
+    assertThat(pi)
+        .hasPassed(START_CANDIDATE_WITHDREW, END_WITHDRAWN)
+        .hasNotPassed(END_VETTED, END_DECLINED)
         .isEnded();
   }
 }

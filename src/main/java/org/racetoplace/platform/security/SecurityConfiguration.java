@@ -10,11 +10,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -29,6 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       APIs need access to that app ({@link WebappAccess}).
  *   <li>{@code /actuator/**}: health is public (load balancers, compose); everything else needs
  *       an admin.
+ *   <li>{@code /api/**}: candidates' endpoints public (status token checked by the controller),
+ *       the rest HTTP Basic; 401/403 as problem+json.
  *   <li>everything else: HTTP Basic against the identity service.
  * </ul>
  */
@@ -119,8 +123,45 @@ public class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * Our JSON API. Candidates' endpoints are public: a candidate proves who they are with the
+   * secret status token, which the controller checks. Everything else is for signed-in staff
+   * (HTTP Basic; the controllers check roles). No cookies authenticate here, so no CSRF token.
+   */
   @Bean
   @Order(4)
+  SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher(path("/api/**"))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(PUBLIC_API)
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
+        .exceptionHandling(
+            errors ->
+                errors
+                    .authenticationEntryPoint(ProblemResponses.unauthorized())
+                    .accessDeniedHandler(ProblemResponses.forbidden()))
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  /** What a member of the public may call on /api. */
+  private static final RequestMatcher PUBLIC_API =
+      new OrRequestMatcher(
+          PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/communities"),
+          PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/applications"),
+          PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/applications/{reference}"),
+          PathPatternRequestMatcher.withDefaults()
+              .matcher(HttpMethod.POST, "/api/applications/{reference}/withdraw"));
+
+  @Bean
+  @Order(5)
   SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(
             requests ->
