@@ -91,7 +91,8 @@ public class IdentitySetup {
         ensureFilter(
             FILTER_MY_TASKS,
             "Tasks you have claimed",
-            -10,
+            // after the group's own filter, which is what a volunteer opens Tasklist for
+            20,
             taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     for (String group :
         identityService.createGroupQuery().groupType(Groups.GROUP_TYPE_WORKFLOW).list().stream()
