@@ -1,0 +1,313 @@
+package org.racetoplace.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.racetoplace.application.ApplicationRequest.CertificateRequest;
+import org.racetoplace.application.ApplicationRequest.ProjectRequest;
+import org.racetoplace.application.ApplicationRequest.SelfIdentificationRequest;
+import org.racetoplace.application.ApplicationRequest.SkillRequest;
+import org.racetoplace.application.ApplicationRequest.WorkHistoryRequest;
+import org.racetoplace.application.StatusTokens.IssuedToken;
+import org.racetoplace.community.Community;
+import org.racetoplace.community.CommunityRepository;
+import org.racetoplace.pipeline.HiringPipeline;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Intake and candidate self-service: submit, follow, withdraw. Owns the rule that an application
+ * and the start of its case are one transaction — the engine runs on Spring's transaction
+ * manager, so either the rows and the process instance all commit, or none of them does.
+ */
+@Service
+public class ApplicationService {
+
+  private final CandidateRepository candidates;
+  private final ApplicationRepository applications;
+  private final SelfIdentificationRepository selfIdentifications;
+  private final CommunityRepository communities;
+  private final ApplicationReferences references;
+  private final CaseProgress progress;
+  private final RuntimeService runtimeService;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  @Autowired
+  public ApplicationService(
+      CandidateRepository candidates,
+      ApplicationRepository applications,
+      SelfIdentificationRepository selfIdentifications,
+      CommunityRepository communities,
+      ApplicationReferences references,
+      CaseProgress progress,
+      RuntimeService runtimeService,
+      PlatformTransactionManager transactionManager) {
+    this(
+        candidates,
+        applications,
+        selfIdentifications,
+        communities,
+        references,
+        progress,
+        runtimeService,
+        transactionManager,
+        Clock.systemUTC());
+  }
+
+  ApplicationService(
+      CandidateRepository candidates,
+      ApplicationRepository applications,
+      SelfIdentificationRepository selfIdentifications,
+      CommunityRepository communities,
+      ApplicationReferences references,
+      CaseProgress progress,
+      RuntimeService runtimeService,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
+    this.candidates = candidates;
+    this.applications = applications;
+    this.selfIdentifications = selfIdentifications;
+    this.communities = communities;
+    this.references = references;
+    this.progress = progress;
+    this.runtimeService = runtimeService;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+  }
+
+  /** What the candidate gets back once: the reference and the status token. */
+  public record Submission(String reference, String statusToken) {
+    @Override
+    public String toString() {
+      return "Submission[reference=" + reference + "]";
+    }
+  }
+
+  /**
+   * Stores a validated application and starts its case (business key = reference; variables
+   * {@code applicationReference} and {@code community} only — no personal data) in one
+   * transaction.
+   *
+   * @param request checked by {@link ApplicationRules}
+   * @throws DuplicateApplicationException the email has an active application in the community,
+   *     also when a concurrent submission got there first
+   * @throws IntakeUnavailableException the engine refused to start the case; nothing is stored
+   */
+  public Submission submit(ApplicationRequest request, String communityId) {
+    String email = Candidate.normalizeEmail(request.email());
+    try {
+      return transactions.execute(status -> store(request, communityId, email));
+    } catch (DataIntegrityViolationException e) {
+      // a concurrent submission with the same email won the race for a unique constraint; it has
+      // committed by now (the database made us wait for it), so its reference can be read
+      Optional<String> existing =
+          transactions.execute(status -> activeReference(communityId, email));
+      if (existing != null && existing.isPresent()) {
+        throw new DuplicateApplicationException(existing.get());
+      }
+      throw e;
+    } catch (SuspendedEntityInteractionException e) {
+      throw new IntakeUnavailableException(e);
+    }
+  }
+
+  private Submission store(ApplicationRequest request, String communityId, String email) {
+    Instant now = clock.instant();
+    Community community = communities.findById(communityId).orElseThrow();
+    Candidate candidate =
+        candidates.findByCommunityIdAndEmail(communityId, email).orElse(null);
+    if (candidate == null) {
+      candidate = new Candidate(community, email, now);
+    } else {
+      applications
+          .findByActiveCandidateId(candidate.getId())
+          .ifPresent(
+              active -> {
+                throw new DuplicateApplicationException(active.getReference());
+              });
+    }
+    candidate.updateDetails(
+        request.firstName().trim(), request.lastName().trim(), blankToNull(request.phone()), now);
+    candidate = candidates.saveAndFlush(candidate);
+
+    IssuedToken token = StatusTokens.issue();
+    Application application =
+        new Application(
+            references.next(community),
+            candidate,
+            RoleTrack.fromCode(request.roleTrack()).orElseThrow(),
+            token.hash(),
+            now);
+    copyProfile(request, application);
+    application = applications.saveAndFlush(application);
+    storeSelfIdentification(request.selfIdentification(), application, now);
+
+    ProcessInstance processInstance =
+        runtimeService.startProcessInstanceByKey(
+            HiringPipeline.PROCESS_ID,
+            application.getReference(),
+            Variables.createVariables()
+                .putValue(HiringPipeline.VAR_APPLICATION_REFERENCE, application.getReference())
+                .putValue(HiringPipeline.VAR_COMMUNITY, communityId));
+    application.linkProcessInstance(processInstance.getId());
+    return new Submission(application.getReference(), token.token());
+  }
+
+  private static void copyProfile(ApplicationRequest request, Application application) {
+    // a language named twice is kept once, in the order first given
+    Set<ProgrammingLanguage> languages = new LinkedHashSet<>();
+    for (String language : request.languagesOrEmpty()) {
+      languages.add(ProgrammingLanguage.fromName(language).orElseThrow());
+    }
+    languages.forEach(application::addLanguage);
+    for (SkillRequest skill : request.skillsOrEmpty()) {
+      application.addSkill(new Skill(skill.name().trim(), skill.level()));
+    }
+    for (WorkHistoryRequest job : request.workHistoryOrEmpty()) {
+      application.addWorkHistoryEntry(
+          new WorkHistoryEntry(job.title().trim(), job.employer().trim(), job.startYear(), job.endYear()));
+    }
+    for (ProjectRequest project : request.projectsOrEmpty()) {
+      application.addProject(
+          project.name().trim(),
+          blankToNull(project.url()),
+          blankToNull(project.description()),
+          project.technologiesOrEmpty().stream().map(String::trim).toList());
+    }
+    for (CertificateRequest certificate : request.certificatesOrEmpty()) {
+      application.addCertificate(
+          new Certificate(
+              certificate.name().trim(),
+              certificate.issuer().trim(),
+              certificate.year(),
+              blankToNull(certificate.url())));
+    }
+  }
+
+  private void storeSelfIdentification(
+      SelfIdentificationRequest answer, Application application, Instant now) {
+    if (answer == null) {
+      return;
+    }
+    String sex = blankToNull(answer.sex());
+    String raceEthnicity = blankToNull(answer.raceEthnicity());
+    if (sex != null || raceEthnicity != null) {
+      selfIdentifications.save(new SelfIdentification(application.getId(), sex, raceEthnicity, now));
+    }
+  }
+
+  private Optional<String> activeReference(String communityId, String email) {
+    return candidates
+        .findByCommunityIdAndEmail(communityId, email)
+        .flatMap(candidate -> applications.findByActiveCandidateId(candidate.getId()))
+        .map(Application::getReference);
+  }
+
+  /** What the candidate may see of their application. */
+  public record StatusView(
+      String reference,
+      String status,
+      String stage,
+      String nextStep,
+      List<CaseProgress.Deadline> deadlines,
+      String community,
+      String roleTrack,
+      Instant submittedAt,
+      Instant updatedAt) {}
+
+  /**
+   * The candidate's view of their application: status, stage, next step, deadlines. Nothing
+   * internal (notes, reviewers) and nothing from the self-identification.
+   *
+   * @throws ApplicationNotFoundException unknown reference or wrong token, indistinguishably
+   */
+  @Transactional(readOnly = true)
+  public StatusView status(String reference, String token) {
+    return status(authorized(reference, token));
+  }
+
+  /**
+   * Withdraws the application and ends its case at {@code EndEvent_Withdrawn} (message {@code
+   * CandidateWithdrew}, correlated by business key). Withdrawing again is answered as the first
+   * time, so a client may safely retry.
+   *
+   * @throws ApplicationNotFoundException unknown reference or wrong token
+   * @throws ApplicationClosedException the application already ended otherwise
+   */
+  @Transactional
+  public StatusView withdraw(String reference, String token) {
+    Application application = authorized(reference, token);
+    if (application.getStatus() != ApplicationStatus.WITHDRAWN) {
+      if (!application.getStatus().isActive()) {
+        throw new ApplicationClosedException(application.getReference(), application.getStatus());
+      }
+      application.changeStatus(ApplicationStatus.WITHDRAWN, clock.instant());
+      // a case that already ended without its outcome being recorded only needs the record closed
+      if (progress.isRunning(application.getProcessInstanceId())) {
+        runtimeService
+            .createMessageCorrelation(HiringPipeline.MESSAGE_CANDIDATE_WITHDREW)
+            .processInstanceBusinessKey(application.getReference())
+            .processInstanceId(application.getProcessInstanceId())
+            .correlateWithResult();
+      }
+      applications.saveAndFlush(application);
+    }
+    return status(application);
+  }
+
+  private StatusView status(Application application) {
+    CaseProgress.Progress current = progress.of(application);
+    return new StatusView(
+        application.getReference(),
+        application.getStatus().name(),
+        current.stage().label(),
+        current.stage().nextStep(),
+        current.deadlines(),
+        application.getCommunity().getId(),
+        application.getRoleTrack().code(),
+        application.getCreatedAt(),
+        application.getUpdatedAt());
+  }
+
+  /**
+   * Records how a case ended (for the pipeline's end events: placed, not advanced, expired), which
+   * also lets the candidate apply again.
+   */
+  @Transactional
+  public void recordOutcome(String reference, ApplicationStatus outcome) {
+    Application application = applications.findByReference(reference).orElseThrow();
+    if (application.getStatus().isActive()) {
+      application.changeStatus(outcome, clock.instant());
+    }
+  }
+
+  private Application authorized(String reference, String token) {
+    Optional<Application> application =
+        reference != null && ApplicationReferences.FORMAT.matcher(reference).matches()
+            ? applications.findByReference(reference)
+            : Optional.empty();
+    // the token is checked even when there is no application, so both misses take as long
+    boolean matches =
+        StatusTokens.matches(token, application.map(Application::getStatusTokenHash).orElse(null));
+    if (!matches) {
+      throw new ApplicationNotFoundException();
+    }
+    return application.orElseThrow();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}
