@@ -1,0 +1,147 @@
+package org.racetoplace.notification;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends candidate notifications through the outbox, so that each message goes out once even when
+ * the Camunda job that asks for it is retried or the case replays an event.
+ *
+ * <p>Every step on the outbox commits in a transaction of its own, never in the caller's (the
+ * engine's job transaction): a message that was sent stays marked as sent even if the process
+ * transaction rolls back afterwards, and a failed attempt stays recorded although the job fails.
+ */
+@Service
+public class NotificationService {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+  private final NotificationRepository repository;
+  private final MailTransport transport;
+  private final MailTemplates templates;
+  private final TransactionTemplate newTransaction;
+  private final Clock clock;
+
+  @Autowired
+  public NotificationService(
+      NotificationRepository repository,
+      MailTransport transport,
+      MailTemplates templates,
+      PlatformTransactionManager transactionManager) {
+    this(repository, transport, templates, transactionManager, Clock.systemUTC());
+  }
+
+  NotificationService(
+      NotificationRepository repository,
+      MailTransport transport,
+      MailTemplates templates,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
+    this.repository = repository;
+    this.transport = transport;
+    this.templates = templates;
+    this.newTransaction = new TransactionTemplate(transactionManager);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  /**
+   * Sends the message unless one with the same dedup key was sent already.
+   *
+   * <ol>
+   *   <li>The outbox row is written PENDING on the first request, with subject and body rendered
+   *       then; a later request with the same key reuses that row, rendering nothing.
+   *   <li>A row that is SENT ends here: retried jobs and replayed events send nothing.
+   *   <li>Otherwise the message goes to the {@link MailTransport}; the row is then marked SENT, or
+   *       the failure is recorded and {@link NotificationDeliveryException} thrown so the job is
+   *       retried and ends as an incident after the last retry.
+   * </ol>
+   *
+   * <p>Exactly once as far as SMTP allows: if the server accepted the message but marking the row
+   * SENT fails (database gone at that very moment), the retry sends it again.
+   *
+   * @return the outbox row as it stands afterwards
+   * @throws NotificationDeliveryException when the transport did not accept the message
+   */
+  public Notification deliver(NotificationRequest request) {
+    Notification row = pendingOrSentRow(request);
+    if (row.isSent()) {
+      log.info("Notification {} was sent already; nothing to do", row.getDedupKey());
+      return row;
+    }
+    try {
+      transport.send(row.toOutgoingMail());
+    } catch (RuntimeException failure) {
+      Notification failed = update(row.getId(), r -> r.recordFailure(describe(failure)));
+      // no address or body in the log: the key and the kind of failure are enough to find the row
+      log.warn(
+          "Notification {} not sent (attempt {}): {}",
+          row.getDedupKey(),
+          failed.getAttempts(),
+          failure.getClass().getSimpleName());
+      throw new NotificationDeliveryException(row.getDedupKey(), failed.getAttempts(), failure);
+    }
+    return update(row.getId(), r -> r.markSent(clock.instant()));
+  }
+
+  /** The outbox rows of one case, oldest first: what the candidate was told or is about to be. */
+  public List<Notification> forApplication(String applicationReference) {
+    return repository.findByApplicationReferenceOrderByCreatedAt(applicationReference);
+  }
+
+  private Notification pendingOrSentRow(NotificationRequest request) {
+    try {
+      return newTransaction.execute(
+          status ->
+              repository
+                  .findByDedupKey(request.dedupKey())
+                  .orElseGet(() -> repository.saveAndFlush(newRow(request))));
+    } catch (DataIntegrityViolationException concurrentInsert) {
+      // another node inserted the same key between our read and our insert: use its row
+      Optional<Notification> existing =
+          newTransaction.execute(status -> repository.findByDedupKey(request.dedupKey()));
+      return existing.orElseThrow(() -> concurrentInsert);
+    }
+  }
+
+  private Notification newRow(NotificationRequest request) {
+    RenderedMail mail = templates.render(request);
+    return new Notification(request, mail, clock.instant());
+  }
+
+  private Notification update(Long id, Consumer<Notification> change) {
+    return newTransaction.execute(
+        status -> {
+          Notification row =
+              repository
+                  .findById(id)
+                  .orElseThrow(() -> new IllegalStateException("Notification " + id + " vanished"));
+          change.accept(row);
+          return row;
+        });
+  }
+
+  private static String describe(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = failure; t != null && text.length() < Notification.LAST_ERROR_LENGTH; t = t.getCause()) {
+      if (!text.isEmpty()) {
+        text.append(" <- ");
+      }
+      text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return text.toString();
+  }
+}
