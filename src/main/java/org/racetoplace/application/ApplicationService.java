@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +19,9 @@ import org.racetoplace.application.ApplicationRequest.WorkHistoryRequest;
 import org.racetoplace.application.StatusTokens.IssuedToken;
 import org.racetoplace.community.Community;
 import org.racetoplace.community.CommunityRepository;
+import org.racetoplace.notification.NotificationEvent;
+import org.racetoplace.notification.NotificationRequest;
+import org.racetoplace.notification.NotificationService;
 import org.racetoplace.pipeline.HiringPipeline;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -41,6 +45,8 @@ public class ApplicationService {
   private final ApplicationReferences references;
   private final CaseProgress progress;
   private final RuntimeService runtimeService;
+  private final NotificationService notifications;
+  private final StatusLinks statusLinks;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -53,6 +59,8 @@ public class ApplicationService {
       ApplicationReferences references,
       CaseProgress progress,
       RuntimeService runtimeService,
+      NotificationService notifications,
+      StatusLinks statusLinks,
       PlatformTransactionManager transactionManager) {
     this(
         candidates,
@@ -62,6 +70,8 @@ public class ApplicationService {
         references,
         progress,
         runtimeService,
+        notifications,
+        statusLinks,
         transactionManager,
         Clock.systemUTC());
   }
@@ -74,6 +84,8 @@ public class ApplicationService {
       ApplicationReferences references,
       CaseProgress progress,
       RuntimeService runtimeService,
+      NotificationService notifications,
+      StatusLinks statusLinks,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.candidates = candidates;
@@ -83,6 +95,8 @@ public class ApplicationService {
     this.references = references;
     this.progress = progress;
     this.runtimeService = runtimeService;
+    this.notifications = notifications;
+    this.statusLinks = statusLinks;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
@@ -162,7 +176,24 @@ public class ApplicationService {
                 .putValue(HiringPipeline.VAR_APPLICATION_REFERENCE, application.getReference())
                 .putValue(HiringPipeline.VAR_COMMUNITY, communityId));
     application.linkProcessInstance(processInstance.getId());
+    prepareConfirmation(application, candidate, token);
     return new Submission(application.getReference(), token.token());
+  }
+
+  /**
+   * The confirmation is the one message that carries the status link with the token, which exists
+   * only now; its outbox row commits with the application and the pipeline's first task sends it.
+   */
+  private void prepareConfirmation(Application application, Candidate candidate, IssuedToken token) {
+    String reference = application.getReference();
+    notifications.prepare(
+        new NotificationRequest(
+            NotificationRequest.dedupKey(reference, NotificationEvent.CONFIRMATION_WITH_INVITATION, null),
+            NotificationEvent.CONFIRMATION_WITH_INVITATION,
+            reference,
+            candidate.getEmail(),
+            candidate.getFirstName() + " " + candidate.getLastName(),
+            Map.of("statusUrl", statusLinks.withToken(reference, token.token()))));
   }
 
   private static void copyProfile(ApplicationRequest request, Application application) {

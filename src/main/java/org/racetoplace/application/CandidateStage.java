@@ -52,9 +52,12 @@ public enum CandidateStage {
           Map.entry("Stage_Vet", VET),
           Map.entry("Stage_Interview", INTERVIEW),
           Map.entry("Stage_Match", MATCH),
+          Map.entry(HiringPipeline.TASK_SEND_CONFIRMATION, APPLY),
           Map.entry("Task_ScoreAssessment", ASSESS),
           Map.entry(HiringPipeline.TASK_VET_CANDIDATE, VET),
           Map.entry("Task_ReassignVetting", VET),
+          Map.entry(HiringPipeline.TASK_NOTIFY_VETTING_PASSED, VET),
+          Map.entry(HiringPipeline.TASK_NOTIFY_NOT_ADVANCED, VET),
           Map.entry("Task_ScheduleInterview", INTERVIEW),
           Map.entry("Task_ConductInterview", INTERVIEW),
           Map.entry("Task_FindMatches", MATCH),
@@ -65,8 +68,7 @@ public enum CandidateStage {
   static final Map<String, CandidateStage> END_EVENTS =
       Map.of(
           "EndEvent_Placed", PLACED,
-          "EndEvent_NotAdvanced", NOT_ADVANCED,
-          HiringPipeline.END_DECLINED, NOT_ADVANCED,
+          HiringPipeline.END_NOT_ADVANCED, NOT_ADVANCED,
           HiringPipeline.END_WITHDRAWN, WITHDRAWN,
           "EndEvent_Expired", EXPIRED);
 

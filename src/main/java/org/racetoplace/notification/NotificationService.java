@@ -11,6 +11,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -92,6 +94,22 @@ public class NotificationService {
       throw new NotificationDeliveryException(row.getDedupKey(), failed.getAttempts(), failure);
     }
     return update(row.getId(), r -> r.markSent(clock.instant()));
+  }
+
+  /**
+   * Writes the outbox row in the caller's transaction, without sending: for a message whose
+   * content only the caller knows, such as the confirmation with the status token that intake
+   * hands out once. The row commits or rolls back with the caller's work; the pipeline's
+   * notification task then finds it under the same dedup key and sends it with {@link #deliver}.
+   * A row that exists already is left as it is.
+   *
+   * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Notification prepare(NotificationRequest request) {
+    return repository
+        .findByDedupKey(request.dedupKey())
+        .orElseGet(() -> repository.saveAndFlush(newRow(request)));
   }
 
   /** The outbox rows of one case, oldest first: what the candidate was told or is about to be. */

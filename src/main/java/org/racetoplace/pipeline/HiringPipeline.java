@@ -9,10 +9,14 @@ public final class HiringPipeline {
   public static final String PROCESS_ID = "hiring-pipeline";
 
   public static final String START_APPLICATION_RECEIVED = "StartEvent_ApplicationReceived";
+  public static final String TASK_SEND_CONFIRMATION = "Task_SendConfirmation";
   public static final String TASK_VET_CANDIDATE = "Task_VetCandidate";
+  public static final String TASK_NOTIFY_VETTING_PASSED = "Task_NotifyVettingPassed";
+  public static final String TASK_NOTIFY_NOT_ADVANCED = "Task_NotifyNotAdvanced";
+  public static final String TASK_NOTIFY_WITHDRAWN = "Task_NotifyWithdrawn";
   public static final String GATEWAY_VETTING_APPROVED = "Gateway_VettingApproved";
   public static final String END_VETTED = "EndEvent_Vetted";
-  public static final String END_DECLINED = "EndEvent_Declined";
+  public static final String END_NOT_ADVANCED = "EndEvent_NotAdvanced";
   public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
   public static final String START_CANDIDATE_WITHDREW = "StartEvent_CandidateWithdrew";
 

@@ -73,6 +73,7 @@ class ApplicationApiTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
 
   // --- helpers ----------------------------------------------------------------------------
 
@@ -493,6 +494,10 @@ class ApplicationApiTest {
     JsonNode answer = submitted(validApplication());
     String reference = answer.get("reference").asText();
     String token = answer.get("statusToken").asText();
+    // until the job executor has sent the confirmation the case is still in "Apply"
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> JSON.readTree(status(reference, token).getBody()).get("stage").asText().equals("Vet"));
 
     ResponseEntity<String> byHeader = status(reference, token);
     ResponseEntity<String> byQuery =
@@ -558,6 +563,14 @@ class ApplicationApiTest {
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(JSON.readTree(response.getBody()).get("status").asText()).isEqualTo("WITHDRAWN");
     assertThat(JSON.readTree(response.getBody()).get("stage").asText()).isEqualTo("Withdrawn");
+    // the withdrawal confirmation goes out in a job of its own; then the case ends
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                        .singleResult().getEndTime()
+                    != null);
     HistoricProcessInstance history =
         historyService
             .createHistoricProcessInstanceQuery()
@@ -651,5 +664,64 @@ class ApplicationApiTest {
   void otherApiPathsNeedSignedInStaff() {
     ResponseEntity<String> response = rest.getForEntity("/api/applications", String.class);
     assertProblem(response, HttpStatus.UNAUTHORIZED);
+  }
+
+  // --- the pipeline around intake ----------------------------------------------------------
+
+  @Test
+  void theConfirmationCarryingTheStatusLinkIsWrittenWithTheApplicationAndSentByThePipeline()
+      throws Exception {
+    JsonNode answer = submitted(validApplication());
+    String reference = answer.get("reference").asText();
+    String token = answer.get("statusToken").asText();
+
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                "SENT".equals(
+                    jdbc.queryForList(
+                            "select status from notification where dedup_key = ?", String.class, reference + ":confirmation")
+                        .stream().findFirst().orElse(null)));
+    String body =
+        jdbc.queryForObject("select body from notification where dedup_key = ?", String.class, reference + ":confirmation");
+    assertThat(body).contains(reference).contains("/api/applications/" + reference + "?token=" + token);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from notification where application_reference = ?", Integer.class, reference))
+        .as("one confirmation, no second one from the pipeline")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aDeclinedApplicationEndsNotAdvancedAndTheCandidateMayApplyAgain() throws Exception {
+    ObjectNode body = validApplication();
+    JsonNode answer = submitted(body);
+    String reference = answer.get("reference").asText();
+    String processInstanceId =
+        jdbc.queryForObject("select process_instance_id from application where reference = ?", String.class, reference);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> taskService.createTaskQuery().processInstanceId(processInstanceId).count() == 1);
+
+    taskService.complete(
+        taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(),
+        java.util.Map.of(HiringPipeline.VAR_VETTING_DECISION, HiringPipeline.DECISION_DECLINE));
+
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                        .singleResult().getEndTime()
+                    != null);
+    assertThat(
+            jdbc.queryForObject("select status from application where reference = ?", String.class, reference))
+        .isEqualTo("NOT_ADVANCED");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from notification where dedup_key = ?", Integer.class, reference + ":vetting-outcome"))
+        .isEqualTo(1);
+    assertThat(submit(body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }
 }

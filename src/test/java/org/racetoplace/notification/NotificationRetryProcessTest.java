@@ -58,8 +58,9 @@ class NotificationRetryProcessTest {
   @TestConfiguration
   static class Beans {
 
-    /** One known candidate; any other reference is unknown. */
+    /** One known candidate; any other reference is unknown. Replaces the application's directory. */
     @Bean
+    @org.springframework.context.annotation.Primary
     RecipientDirectory recipientDirectory() {
       return reference ->
           KNOWN_REFERENCE.equals(reference)

@@ -48,6 +48,17 @@ class PlatformWebTest {
   @Autowired CommunityRepository communities;
   @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
+  /**
+   * The demo applications enter the pipeline like real ones: the job executor sends their
+   * confirmations in the background, then they wait for vetting.
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void demoCasesHaveReachedVetting() {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> taskService.createTaskQuery().taskDefinitionKey(HiringPipeline.TASK_VET_CANDIDATE).count() >= 12);
+  }
+
   // --- start-up ---------------------------------------------------------------------------
 
   @Test
@@ -55,7 +66,8 @@ class PlatformWebTest {
     Deployment deployment =
         repositoryService.createDeploymentQuery().deploymentName("race-to-place").singleResult();
     assertThat(repositoryService.getDeploymentResourceNames(deployment.getId()))
-        .contains("processes/hiring-pipeline.bpmn", "forms/vetting-review.form");
+        .contains(
+            "processes/hiring-pipeline.bpmn", "processes/assessment-outcome.dmn", "forms/vetting-review.form");
     assertThat(
             repositoryService
                 .createProcessDefinitionQuery()
