@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -277,8 +278,24 @@ public class ApplicationService {
    * @throws ApplicationNotFoundException unknown reference or wrong token
    * @throws ApplicationClosedException the application already ended otherwise
    */
-  @Transactional
   public StatusView withdraw(String reference, String token) {
+    // the case may be moving at this very moment (a job sending the confirmation, a timer): the
+    // engine then refuses the correlation with an optimistic-locking failure, and the whole
+    // withdrawal is simply tried again on the case's new state
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactions.execute(status -> withdrawOnce(reference, token));
+      } catch (OptimisticLockingException e) {
+        if (attempt == WITHDRAW_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final int WITHDRAW_ATTEMPTS = 5;
+
+  private StatusView withdrawOnce(String reference, String token) {
     Application application = authorized(reference, token);
     if (application.getStatus() != ApplicationStatus.WITHDRAWN) {
       if (!application.getStatus().isActive()) {

@@ -74,6 +74,7 @@ class ApplicationApiTest {
   @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
   @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired org.racetoplace.assessment.AssessmentResultService assessmentResults;
 
   // --- helpers ----------------------------------------------------------------------------
 
@@ -222,10 +223,16 @@ class ApplicationApiTest {
     assertThat(processInstance.getId()).isEqualTo(row.get("PROCESS_INSTANCE_ID"));
     assertThat(processInstance.getProcessDefinitionId()).startsWith(HiringPipeline.PROCESS_ID + ":");
     Map<String, Object> variables = runtimeService.getVariables(processInstance.getId());
+    // ids and outcomes only: the intake's two, plus screening's outcome once the case has run it
     assertThat(variables)
-        .containsOnly(
-            Map.entry(HiringPipeline.VAR_APPLICATION_REFERENCE, reference),
-            Map.entry(HiringPipeline.VAR_COMMUNITY, "birmingham"));
+        .containsEntry(HiringPipeline.VAR_APPLICATION_REFERENCE, reference)
+        .containsEntry(HiringPipeline.VAR_COMMUNITY, "birmingham");
+    assertThat(variables.keySet())
+        .isSubsetOf(
+            HiringPipeline.VAR_APPLICATION_REFERENCE,
+            HiringPipeline.VAR_COMMUNITY,
+            HiringPipeline.VAR_SCREENING_PASSED,
+            HiringPipeline.VAR_SCREENING_OUTCOME);
   }
 
   @Test
@@ -497,7 +504,7 @@ class ApplicationApiTest {
     // until the job executor has sent the confirmation the case is still in "Apply"
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(30))
-        .until(() -> JSON.readTree(status(reference, token).getBody()).get("stage").asText().equals("Vet"));
+        .until(() -> JSON.readTree(status(reference, token).getBody()).get("stage").asText().equals("Assess"));
 
     ResponseEntity<String> byHeader = status(reference, token);
     ResponseEntity<String> byQuery =
@@ -507,7 +514,7 @@ class ApplicationApiTest {
     assertThat(byQuery.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode view = JSON.readTree(byHeader.getBody());
     assertThat(view.get("reference").asText()).isEqualTo(reference);
-    assertThat(view.get("stage").asText()).isEqualTo("Vet");
+    assertThat(view.get("stage").asText()).isEqualTo("Assess");
     assertThat(view.get("status").asText()).isEqualTo("SUBMITTED");
     assertThat(view.get("nextStep").asText()).isNotBlank();
     assertThat(view.get("deadlines").isArray()).isTrue();
@@ -700,6 +707,18 @@ class ApplicationApiTest {
     String reference = answer.get("reference").asText();
     String processInstanceId =
         jdbc.queryForObject("select process_instance_id from application where reference = ?", String.class, reference);
+    // the confirmation goes out, then a passing result arrives and the case reaches vetting
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                runtimeService.createExecutionQuery().processInstanceId(processInstanceId)
+                        .activityId(HiringPipeline.TASK_AWAIT_ASSESSMENT).count()
+                    == 1);
+    assessmentResults.record(
+        reference,
+        org.racetoplace.assessment.RecordedResult.byStaff(ProgrammingLanguage.JAVA, 90, 90, Map.of()),
+        "staff");
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(30))
         .until(() -> taskService.createTaskQuery().processInstanceId(processInstanceId).count() == 1);
@@ -720,7 +739,7 @@ class ApplicationApiTest {
         .isEqualTo("NOT_ADVANCED");
     assertThat(
             jdbc.queryForObject(
-                "select count(*) from notification where dedup_key = ?", Integer.class, reference + ":vetting-outcome"))
+                "select count(*) from notification where dedup_key = ?", Integer.class, reference + ":not-advanced"))
         .isEqualTo(1);
     assertThat(submit(body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }

@@ -2,6 +2,11 @@ package org.racetoplace.platform.demo;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.racetoplace.application.ApplicationRepository;
 import org.racetoplace.application.ApplicationRequest;
 import org.racetoplace.application.ApplicationRequest.CertificateRequest;
@@ -9,6 +14,9 @@ import org.racetoplace.application.ApplicationRequest.ProjectRequest;
 import org.racetoplace.application.ApplicationRequest.SkillRequest;
 import org.racetoplace.application.ApplicationRequest.WorkHistoryRequest;
 import org.racetoplace.application.ApplicationService;
+import org.racetoplace.application.ProgrammingLanguage;
+import org.racetoplace.assessment.AssessmentResultService;
+import org.racetoplace.assessment.RecordedResult;
 import org.racetoplace.community.Community;
 import org.racetoplace.community.CommunityRepository;
 import org.racetoplace.platform.identity.HiringGroups;
@@ -22,8 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo profile only (the embedded default): one user per group with the password from
  * {@code hiring.demo.password}, a sample employer partner, and a dozen sample applications (two per
- * community) that enter the pipeline as real ones do, so Tasklist and Cockpit show something on
- * the first start. Never active in
+ * community) that enter the pipeline as real ones do: ten have passed their assessment and wait
+ * for vetting, one fell short of the pass mark, one has yet to take the assessment. Tasklist and
+ * Cockpit show a living pipeline on the first start. Never active in
  * the {@code postgres} profile unless asked for.
  */
 @Component
@@ -39,6 +48,8 @@ public class DemoData {
   private final CommunityRepository communities;
   private final ApplicationService applicationService;
   private final ApplicationRepository applications;
+  private final AssessmentResultService assessmentResults;
+  private final ManagementService managementService;
   private final String password;
 
   public DemoData(
@@ -46,11 +57,15 @@ public class DemoData {
       CommunityRepository communities,
       ApplicationService applicationService,
       ApplicationRepository applications,
+      AssessmentResultService assessmentResults,
+      ManagementService managementService,
       @Value("${hiring.demo.password}") String password) {
     this.identitySetup = identitySetup;
     this.communities = communities;
     this.applicationService = applicationService;
     this.applications = applications;
+    this.assessmentResults = assessmentResults;
+    this.managementService = managementService;
     this.password = password;
   }
 
@@ -81,13 +96,46 @@ public class DemoData {
       return;
     }
     List<Community> active = communities.findByActiveTrueOrderByName();
-    int submitted = 0;
     for (int i = 0; i < SAMPLE_PEOPLE.size(); i++) {
       Community community = active.get(i % active.size());
-      applicationService.submit(sampleApplication(SAMPLE_PEOPLE.get(i), community, i), community.getId());
-      submitted++;
+      ApplicationRequest request = sampleApplication(SAMPLE_PEOPLE.get(i), community, i);
+      String reference = applicationService.submit(request, community.getId()).reference();
+      if (i < SAMPLE_PEOPLE.size() - 1) {
+        // all but the last have taken the assessment; the second to last fell short of the pass mark
+        boolean passes = i < SAMPLE_PEOPLE.size() - 2;
+        sendConfirmation(reference);
+        assessmentResults.record(
+            reference,
+            RecordedResult.byStaff(
+                ProgrammingLanguage.fromName(request.languages().get(0)).orElseThrow(),
+                passes ? 70 + i : 45,
+                passes ? 68 + i : 50,
+                Map.of("control-flow", passes ? 75 : 40, "data-structures", passes ? 70 : 45)),
+            "demo");
+      }
     }
-    log.info("Demo: submitted {} sample applications", submitted);
+    log.info(
+        "Demo: submitted {} sample applications ({} waiting for vetting, 1 not advanced, 1 waiting for its assessment)",
+        SAMPLE_PEOPLE.size(), SAMPLE_PEOPLE.size() - 2);
+  }
+
+  /**
+   * Runs the case's confirmation job now rather than waiting for the job executor, so the case
+   * is at the assessment step when its result is recorded. Should the job executor get there
+   * first, its run counts just the same.
+   */
+  private void sendConfirmation(String reference) {
+    for (Job job :
+        managementService.createJobQuery()
+            .processInstanceId(applications.findByReference(reference).orElseThrow().getProcessInstanceId())
+            .executable()
+            .list()) {
+      try {
+        managementService.executeJob(job.getId());
+      } catch (OptimisticLockingException | NullValueException alreadyRun) {
+        // the job executor ran it meanwhile
+      }
+    }
   }
 
   private static ApplicationRequest sampleApplication(String person, Community community, int i) {

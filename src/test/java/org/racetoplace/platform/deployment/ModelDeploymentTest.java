@@ -42,11 +42,14 @@ class ModelDeploymentTest {
     try (ConfigurableApplicationContext app = start(processes, forms)) {
       assertThat(versions(app)).containsExactly(1);
       assertThat(deployments(app)).isEqualTo(1);
+      // one of the demo cases, started on version 1
       runningCase =
           app.getBean(RuntimeService.class)
-              .startProcessInstanceByKey(
-                  HiringPipeline.PROCESS_ID,
-                  Map.of(HiringPipeline.VAR_COMMUNITY, "akron", HiringPipeline.VAR_APPLICATION_REFERENCE, "AKR-009999"))
+              .createProcessInstanceQuery()
+              .processDefinitionKey(HiringPipeline.PROCESS_ID)
+              .active()
+              .list()
+              .get(0)
               .getId();
       demoCases = app.getBean(HistoryService.class).createHistoricProcessInstanceQuery().count();
     }
