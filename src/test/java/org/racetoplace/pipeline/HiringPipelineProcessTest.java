@@ -62,7 +62,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,9 +84,13 @@ import org.racetoplace.application.ApplicationOutcomes;
     })
 class HiringPipelineProcessTest {
 
+  /** Fails the class when its tests together pass less than 90 % of the model's flow nodes. */
   @RegisterExtension
-  static ProcessEngineExtension engine =
-      ProcessEngineExtension.builder().configurationResource("process-test.camunda.cfg.xml").build();
+  static ProcessEngineCoverageExtension engine =
+      ProcessEngineCoverageExtension.builder()
+          .configurationResource("process-test.camunda.cfg.xml")
+          .assertClassCoverageAtLeast(0.9)
+          .build();
 
   /** "activityId:notificationEvent[:outcome]" for every message the model asked to send. */
   private final List<String> messages = new ArrayList<>();
