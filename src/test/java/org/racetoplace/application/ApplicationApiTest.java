@@ -571,13 +571,7 @@ class ApplicationApiTest {
     assertThat(JSON.readTree(response.getBody()).get("status").asText()).isEqualTo("WITHDRAWN");
     assertThat(JSON.readTree(response.getBody()).get("stage").asText()).isEqualTo("Withdrawn");
     // the withdrawal confirmation goes out in a job of its own; then the case ends
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(30))
-        .until(
-            () ->
-                historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
-                        .singleResult().getEndTime()
-                    != null);
+    awaitEnded(processInstanceId);
     HistoricProcessInstance history =
         historyService
             .createHistoricProcessInstanceQuery()
@@ -727,13 +721,7 @@ class ApplicationApiTest {
         taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(),
         java.util.Map.of(HiringPipeline.VAR_VETTING_DECISION, HiringPipeline.DECISION_DECLINE));
 
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(30))
-        .until(
-            () ->
-                historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
-                        .singleResult().getEndTime()
-                    != null);
+    awaitEnded(processInstanceId);
     assertThat(
             jdbc.queryForObject("select status from application where reference = ?", String.class, reference))
         .isEqualTo("NOT_ADVANCED");
@@ -742,5 +730,16 @@ class ApplicationApiTest {
                 "select count(*) from notification where dedup_key = ?", Integer.class, reference + ":not-advanced"))
         .isEqualTo(1);
     assertThat(submit(body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  /** Mail steps run in jobs of their own: a case ends once the job executor has run them. */
+  private void awaitEnded(String processInstanceId) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                        .singleResult().getEndTime()
+                    != null);
   }
 }

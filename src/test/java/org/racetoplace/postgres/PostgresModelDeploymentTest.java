@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Tag;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.racetoplace.RaceToPlaceApplication;
 import org.racetoplace.pipeline.HiringPipeline;
+import org.racetoplace.platform.deployment.ModelFolders;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -100,19 +99,7 @@ class PostgresModelDeploymentTest {
   }
 
   private Path copyOf(String folder) throws IOException {
-    Path source = Path.of(folder).toAbsolutePath();
-    Path target = workDir.resolve(folder);
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path destination = target.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(destination);
-        } else {
-          Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    return target;
+    return ModelFolders.copyOf(folder, workDir);
   }
 
   private static int versionCount(ConfigurableApplicationContext node) {

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -161,21 +159,8 @@ class ModelDeploymentTest {
         .run(args.toArray(String[]::new));
   }
 
-  /** A copy of the repository's model folder, so the test may change it. */
   private Path copyOf(String folder) throws IOException {
-    Path source = Path.of(folder).toAbsolutePath();
-    Path target = workDir.resolve(folder);
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path destination = target.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(destination);
-        } else {
-          Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    return target;
+    return ModelFolders.copyOf(folder, workDir);
   }
 
   private static List<Integer> versions(ConfigurableApplicationContext app) {
