@@ -64,6 +64,9 @@ public final class HiringPipeline {
   /** Set by the decision {@code assessment-outcome}. */
   public static final String VAR_ASSESSMENT_PASSED = "assessmentPassed";
 
+  /** Chosen on Task_ReassignVetting: the vetter the next vetting task goes to; none offers it to all. */
+  public static final String VAR_VETTING_ASSIGNEE = "vettingAssignee";
+
   /** The vetter's decision from the vetting form: {@code approve} or {@code decline}. */
   public static final String VAR_VETTING_DECISION = "vettingDecision";
 

@@ -51,6 +51,7 @@ import static org.racetoplace.pipeline.HiringPipeline.VAR_ASSESSMENT_RESULT_ID;
 import static org.racetoplace.pipeline.HiringPipeline.VAR_COMMUNITY;
 import static org.racetoplace.pipeline.HiringPipeline.VAR_SCREENING_OUTCOME;
 import static org.racetoplace.pipeline.HiringPipeline.VAR_SCREENING_PASSED;
+import static org.racetoplace.pipeline.HiringPipeline.VAR_VETTING_ASSIGNEE;
 import static org.racetoplace.pipeline.HiringPipeline.VAR_VETTING_DECISION;
 
 import java.time.Clock;
@@ -80,7 +81,8 @@ import org.racetoplace.application.ApplicationOutcomes;
     resources = {
       "processes/hiring-pipeline.bpmn",
       "processes/assessment-outcome.dmn",
-      "forms/vetting-review.form"
+      "forms/vetting-review.form",
+      "forms/reassign-vetting.form"
     })
 class HiringPipelineProcessTest {
 
@@ -145,6 +147,7 @@ class HiringPipelineProcessTest {
                 "vettingEscalation", "P5D"),
             Clock.systemUTC()));
     Mocks.register("vettingReminders", new VettingReminders(engine.getTaskService()));
+    Mocks.register("vettingAssignments", new VettingAssignments(engine.getIdentityService()));
   }
 
   @AfterEach
@@ -339,8 +342,46 @@ class HiringPipelineProcessTest {
     complete(task(pi));
 
     assertThat(pi).isWaitingAt(TASK_VET_CANDIDATE);
-    assertThat(task(pi)).hasCandidateGroup("vetters-akron");
+    assertThat(task(pi)).hasCandidateGroup("vetters-akron").isNotAssigned();
     assertThat(timer(pi, TIMER_VETTING_ESCALATION)).as("a fresh escalation window").isNotNull();
+  }
+
+  @Test
+  void aProgramManagerMayHandTheOverdueVettingToOneVetterOfTheCommunity() {
+    vetter("vetter-ana", "vetters-akron");
+    ProcessInstance pi = waitingForVetting("akron", "AKR-000013");
+    execute(timer(pi, TIMER_VETTING_ESCALATION));
+
+    complete(task(pi), withVariables(VAR_VETTING_ASSIGNEE, "vetter-ana"));
+
+    assertThat(pi).isWaitingAt(TASK_VET_CANDIDATE);
+    assertThat(task(pi)).isAssignedTo("vetter-ana");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task(pi).getId()))
+        .as("the community still sees it")
+        .anyMatch(link -> "vetters-akron".equals(link.getGroupId()));
+  }
+
+  @Test
+  void aVetterOfAnotherCommunityCannotBeChosen() {
+    vetter("vetter-bo", "vetters-birmingham");
+    ProcessInstance pi = waitingForVetting("akron", "AKR-000014");
+    execute(timer(pi, TIMER_VETTING_ESCALATION));
+    String reassign = task(pi).getId();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> engine.getTaskService().complete(reassign, Map.of(VAR_VETTING_ASSIGNEE, "vetter-bo")))
+        .hasMessageContaining("vetters-akron");
+
+    assertThat(pi).isWaitingAt(TASK_REASSIGN_VETTING);
+  }
+
+  private static void vetter(String userId, String group) {
+    var identity = engine.getIdentityService();
+    if (identity.createGroupQuery().groupId(group).count() == 0) {
+      identity.saveGroup(identity.newGroup(group));
+    }
+    identity.saveUser(identity.newUser(userId));
+    identity.createMembership(userId, group);
   }
 
   // --- Withdrawal, in every stage ------------------------------------------------------------
