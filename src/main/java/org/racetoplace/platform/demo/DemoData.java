@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.racetoplace.application.ApplicationRepository;
@@ -17,6 +18,7 @@ import org.racetoplace.application.ApplicationService;
 import org.racetoplace.application.ProgrammingLanguage;
 import org.racetoplace.assessment.AssessmentResultService;
 import org.racetoplace.assessment.RecordedResult;
+import org.racetoplace.pipeline.HiringPipeline;
 import org.racetoplace.community.Community;
 import org.racetoplace.community.CommunityRepository;
 import org.racetoplace.platform.identity.HiringGroups;
@@ -50,6 +52,7 @@ public class DemoData {
   private final ApplicationRepository applications;
   private final AssessmentResultService assessmentResults;
   private final ManagementService managementService;
+  private final RuntimeService runtimeService;
   private final String password;
 
   public DemoData(
@@ -59,6 +62,7 @@ public class DemoData {
       ApplicationRepository applications,
       AssessmentResultService assessmentResults,
       ManagementService managementService,
+      RuntimeService runtimeService,
       @Value("${hiring.demo.password}") String password) {
     this.identitySetup = identitySetup;
     this.communities = communities;
@@ -66,6 +70,7 @@ public class DemoData {
     this.applications = applications;
     this.assessmentResults = assessmentResults;
     this.managementService = managementService;
+    this.runtimeService = runtimeService;
     this.password = password;
   }
 
@@ -122,20 +127,34 @@ public class DemoData {
   /**
    * Runs the case's confirmation job now rather than waiting for the job executor, so the case
    * is at the assessment step when its result is recorded. Should the job executor get there
-   * first, its run counts just the same.
+   * first, its run counts just the same; then we wait (briefly) for its commit.
    */
   private void sendConfirmation(String reference) {
-    for (Job job :
-        managementService.createJobQuery()
-            .processInstanceId(applications.findByReference(reference).orElseThrow().getProcessInstanceId())
-            .executable()
-            .list()) {
+    String processInstanceId = applications.findByReference(reference).orElseThrow().getProcessInstanceId();
+    for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId).executable().list()) {
       try {
         managementService.executeJob(job.getId());
       } catch (OptimisticLockingException | NullValueException alreadyRun) {
         // the job executor ran it meanwhile
       }
     }
+    for (int wait = 0; wait < 100 && !awaitingAssessment(processInstanceId); wait++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private boolean awaitingAssessment(String processInstanceId) {
+    return runtimeService
+            .createExecutionQuery()
+            .processInstanceId(processInstanceId)
+            .activityId(HiringPipeline.TASK_AWAIT_ASSESSMENT)
+            .count()
+        > 0;
   }
 
   private static ApplicationRequest sampleApplication(String person, Community community, int i) {
