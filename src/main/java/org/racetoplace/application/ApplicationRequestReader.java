@@ -1,6 +1,5 @@
 package org.racetoplace.application;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,9 +15,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.racetoplace.platform.web.ApiExceptionHandler;
+import org.racetoplace.platform.web.JsonObjectBodies;
 import org.racetoplace.platform.web.FieldProblem;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
@@ -37,15 +35,11 @@ import org.springframework.web.ErrorResponseException;
 @Component
 public class ApplicationRequestReader {
 
-  private final ObjectReader treeReader;
+  private final JsonObjectBodies bodies;
   private final ObjectReader requestReader;
 
   public ApplicationRequestReader(ObjectMapper objectMapper) {
-    this.treeReader =
-        objectMapper
-            .reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    this.bodies = new JsonObjectBodies(objectMapper);
     // unknown fields were found and reported on the tree already; here they are only skipped
     this.requestReader =
         objectMapper
@@ -63,15 +57,7 @@ public class ApplicationRequestReader {
    * @throws ErrorResponseException 400 malformed JSON for anything that is not one JSON object
    */
   public Result read(byte[] body) {
-    JsonNode tree;
-    try {
-      tree = treeReader.readTree(body);
-    } catch (IOException e) {
-      throw malformed(e);
-    }
-    if (tree == null || !tree.isObject()) {
-      throw malformed(null);
-    }
+    JsonNode tree = bodies.readObject(body);
     List<FieldProblem> unknownFields = new ArrayList<>();
     collectUnknownFields(tree, ApplicationRequest.class, "", unknownFields);
     try {
@@ -81,7 +67,7 @@ public class ApplicationRequestReader {
       problems.add(new FieldProblem(path(e.getPath()), "must be " + describe(e.getTargetType())));
       throw ApplicationRules.invalid(problems);
     } catch (IOException e) {
-      throw malformed(e);
+      throw JsonObjectBodies.malformed(e);
     }
   }
 
@@ -118,10 +104,6 @@ public class ApplicationRequestReader {
     }
   }
 
-  private static ErrorResponseException malformed(Exception cause) {
-    return new ErrorResponseException(
-        HttpStatus.BAD_REQUEST, ApiExceptionHandler.malformedJson(), cause);
-  }
 
   private static String describe(Class<?> type) {
     if (type == null) {

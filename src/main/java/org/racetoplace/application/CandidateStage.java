@@ -47,15 +47,15 @@ public enum CandidateStage {
   /** BPMN activity id → stage. Stage scopes and task ids of the full model, and the skeleton's. */
   static final Map<String, CandidateStage> ACTIVITIES =
       Map.ofEntries(
-          Map.entry("Stage_Apply", APPLY),
-          Map.entry("Stage_Assess", ASSESS),
-          Map.entry("Stage_Vet", VET),
+          Map.entry(HiringPipeline.STAGE_APPLY, APPLY),
+          Map.entry(HiringPipeline.STAGE_ASSESS, ASSESS),
+          Map.entry(HiringPipeline.STAGE_VET, VET),
           Map.entry("Stage_Interview", INTERVIEW),
           Map.entry("Stage_Match", MATCH),
           Map.entry(HiringPipeline.TASK_SEND_CONFIRMATION, APPLY),
-          Map.entry("Task_ScoreAssessment", ASSESS),
+          Map.entry(HiringPipeline.TASK_SCORE_ASSESSMENT, ASSESS),
           Map.entry(HiringPipeline.TASK_VET_CANDIDATE, VET),
-          Map.entry("Task_ReassignVetting", VET),
+          Map.entry(HiringPipeline.TASK_REASSIGN_VETTING, VET),
           Map.entry(HiringPipeline.TASK_NOTIFY_VETTING_PASSED, VET),
           Map.entry(HiringPipeline.TASK_NOTIFY_NOT_ADVANCED, VET),
           Map.entry("Task_ScheduleInterview", INTERVIEW),
@@ -70,7 +70,7 @@ public enum CandidateStage {
           "EndEvent_Placed", PLACED,
           HiringPipeline.END_NOT_ADVANCED, NOT_ADVANCED,
           HiringPipeline.END_WITHDRAWN, WITHDRAWN,
-          "EndEvent_Expired", EXPIRED);
+          HiringPipeline.END_EXPIRED, EXPIRED);
 
   private final String label;
   private final String nextStep;

@@ -36,7 +36,7 @@ class CaseProgress {
    */
   static final Map<String, String> TIMER_DEADLINES =
       Map.of(
-          "Timer_AssessmentDeadline", "Complete the online assessment by",
+          HiringPipeline.TIMER_ASSESSMENT_DEADLINE, "Complete the online assessment by",
           "Timer_CandidateUpdateTimeout", "Send us the information we asked for by");
 
   record Deadline(String description, Instant due) {}

@@ -1,11 +1,8 @@
 package org.racetoplace.assessment;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,10 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.racetoplace.application.ProgrammingLanguage;
-import org.racetoplace.platform.web.ApiExceptionHandler;
+import org.racetoplace.platform.web.JsonObjectBodies;
 import org.racetoplace.platform.web.FieldProblem;
 import org.racetoplace.platform.web.InvalidRequestException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
@@ -43,14 +39,10 @@ public class AssessmentResultRequestReader {
   private static final Set<String> FIELDS =
       Set.of("language", "fundamentalsScore", "languageScore", "topicScores");
 
-  private final ObjectReader treeReader;
+  private final JsonObjectBodies bodies;
 
   public AssessmentResultRequestReader(ObjectMapper objectMapper) {
-    this.treeReader =
-        objectMapper
-            .reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    this.bodies = new JsonObjectBodies(objectMapper);
   }
 
   /**
@@ -59,15 +51,7 @@ public class AssessmentResultRequestReader {
    * @throws ErrorResponseException 400 malformed JSON for anything that is not one JSON object
    */
   public RecordedResult readStaffResult(byte[] body) {
-    JsonNode tree;
-    try {
-      tree = treeReader.readTree(body);
-    } catch (IOException e) {
-      throw malformed(e);
-    }
-    if (tree == null || !tree.isObject()) {
-      throw malformed(null);
-    }
+    JsonNode tree = bodies.readObject(body);
     List<FieldProblem> problems = new ArrayList<>();
     tree.fieldNames()
         .forEachRemaining(
@@ -159,8 +143,4 @@ public class AssessmentResultRequestReader {
     return topics;
   }
 
-  private static ErrorResponseException malformed(Exception cause) {
-    return new ErrorResponseException(
-        HttpStatus.BAD_REQUEST, ApiExceptionHandler.malformedJson(), cause);
-  }
 }

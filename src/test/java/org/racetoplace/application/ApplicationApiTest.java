@@ -518,6 +518,9 @@ class ApplicationApiTest {
     assertThat(view.get("status").asText()).isEqualTo("SUBMITTED");
     assertThat(view.get("nextStep").asText()).isNotBlank();
     assertThat(view.get("deadlines").isArray()).isTrue();
+    assertThat(view.get("deadlines").findValuesAsText("description"))
+        .as("the assessment deadline of stage Assess")
+        .contains("Complete the online assessment by");
     assertThat(byHeader.getBody())
         .doesNotContain("Ada", "Lovelace", "example.org", "555", "female", "prefer-not-to-say", token);
   }
