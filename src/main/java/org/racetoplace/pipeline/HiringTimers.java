@@ -2,6 +2,7 @@ package org.racetoplace.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,13 +26,23 @@ public class HiringTimers {
       @Value("${hiring.timers.assessment-reminder}") String assessmentReminder,
       @Value("${hiring.timers.assessment-deadline}") String assessmentDeadline,
       @Value("${hiring.timers.vetting-reminder}") String vettingReminder,
-      @Value("${hiring.timers.vetting-escalation}") String vettingEscalation) {
+      @Value("${hiring.timers.vetting-escalation}") String vettingEscalation,
+      @Value("${hiring.timers.candidate-update-timeout}") String candidateUpdateTimeout,
+      @Value("${hiring.timers.interview-scheduling}") String interviewScheduling,
+      @Value("${hiring.timers.employer-review}") String employerReview,
+      @Value("${hiring.timers.talent-pool-rematch}") String talentPoolRematch,
+      @Value("${hiring.timers.talent-pool-give-up}") String talentPoolGiveUp) {
     this(
         Map.of(
             "assessmentReminder", assessmentReminder,
             "assessmentDeadline", assessmentDeadline,
             "vettingReminder", vettingReminder,
-            "vettingEscalation", vettingEscalation),
+            "vettingEscalation", vettingEscalation,
+            "candidateUpdateTimeout", candidateUpdateTimeout,
+            "interviewScheduling", interviewScheduling,
+            "employerReview", employerReview,
+            "talentPoolRematch", talentPoolRematch,
+            "talentPoolGiveUp", talentPoolGiveUp),
         Clock.systemUTC());
   }
 
@@ -70,12 +81,50 @@ public class HiringTimers {
     return durations.get("vettingEscalation");
   }
 
-  /** A due date that many days from now, for tasks: {@code ${hiringTimers.dueIn('vettingEscalation')}}. */
-  public Date dueIn(String name) {
+  /** Interrupting: the candidate did not send the information a vetter asked for; not advanced. */
+  public String getCandidateUpdateTimeout() {
+    return durations.get("candidateUpdateTimeout");
+  }
+
+  /** Due date of the interview scheduling task (a target for interviewers, not a timer). */
+  public String getInterviewScheduling() {
+    return durations.get("interviewScheduling");
+  }
+
+  /** Interrupting: an employer did not review a proposed candidate; the next opening is tried. */
+  public String getEmployerReview() {
+    return durations.get("employerReview");
+  }
+
+  /** How often a case waiting in the talent pool is matched again (also on every posted opening). */
+  public String getTalentPoolRematch() {
+    return durations.get("talentPoolRematch");
+  }
+
+  /** How long a case may wait in the talent pool in all before it ends as not advanced. */
+  public String getTalentPoolGiveUp() {
+    return durations.get("talentPoolGiveUp");
+  }
+
+  /** {@code since} plus the named duration, e.g. the day a case leaves the talent pool. */
+  public Date after(Instant since, String name) {
+    return Date.from(since.plus(duration(name)));
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  private Duration duration(String name) {
     String value = durations.get(name);
     if (value == null) {
       throw new IllegalArgumentException("No timer " + name + "; known: " + durations.keySet());
     }
-    return Date.from(clock.instant().plus(Duration.parse(value)));
+    return Duration.parse(value);
+  }
+
+  /** A due date that many days from now, for tasks: {@code ${hiringTimers.dueIn('vettingEscalation')}}. */
+  public Date dueIn(String name) {
+    return Date.from(clock.instant().plus(duration(name)));
   }
 }

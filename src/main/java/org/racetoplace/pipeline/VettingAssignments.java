@@ -1,8 +1,10 @@
 package org.racetoplace.pipeline;
 
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.racetoplace.platform.identity.HiringGroups;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +34,12 @@ public class VettingAssignments implements TaskListener {
     boolean member =
         identityService.createUserQuery().userId(chosen.toString().trim()).memberOfGroup(group).count() > 0;
     if (!member) {
-      throw new IllegalArgumentException(
-          "'" + chosen + "' is not a member of " + group + ": choose one of the community's vetters, or leave the field empty");
+      String problem =
+          "'" + chosen + "' is not a member of " + group
+              + ": choose one of the community's vetters, or leave the field empty";
+      // a form error (400 in Tasklist and /engine-rest, see FormValidationErrors), not a 500
+      throw new FormFieldValidationException(
+          Map.of(HiringPipeline.VAR_VETTING_ASSIGNEE, problem), problem);
     }
     task.setVariable(HiringPipeline.VAR_VETTING_ASSIGNEE, chosen.toString().trim());
   }

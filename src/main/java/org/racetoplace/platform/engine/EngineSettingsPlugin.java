@@ -8,8 +8,8 @@ import org.racetoplace.platform.identity.HiringGroups;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings that {@code application.yaml} cannot express (list-valued ones). The rest of
- * the engine configuration lives in {@code camunda.bpm.*} properties.
+ * Engine settings that {@code application.yaml} cannot express (list-valued ones, the history
+ * filter). The rest of the engine configuration lives in {@code camunda.bpm.*} properties.
  */
 @Component
 public class EngineSettingsPlugin extends AbstractProcessEnginePlugin {
@@ -25,5 +25,19 @@ public class EngineSettingsPlugin extends AbstractProcessEnginePlugin {
       adminGroups.add(HiringGroups.ADMINS);
     }
     configuration.setAdminGroups(adminGroups);
+  }
+
+  /**
+   * Puts {@link PersonalDataHistoryFilter} in front of the history handler. Done after init, when
+   * the engine has built that handler (its database handler, plus any custom handlers configured),
+   * so the filter wraps all of them; the engine looks the handler up on every history event, so
+   * replacing it here takes effect for every event the engine ever writes.
+   */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (!(configuration.getHistoryEventHandler() instanceof PersonalDataHistoryFilter)) {
+      configuration.setHistoryEventHandler(
+          new PersonalDataHistoryFilter(configuration.getHistoryEventHandler()));
+    }
   }
 }
