@@ -158,7 +158,9 @@ public class SecurityConfiguration {
           PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/applications"),
           PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/applications/{reference}"),
           PathPatternRequestMatcher.withDefaults()
-              .matcher(HttpMethod.POST, "/api/applications/{reference}/withdraw"));
+              .matcher(HttpMethod.POST, "/api/applications/{reference}/withdraw"),
+          PathPatternRequestMatcher.withDefaults()
+              .matcher(HttpMethod.POST, "/api/applications/{reference}/updates"));
 
   @Bean
   @Order(5)

@@ -1,0 +1,39 @@
+package org.racetoplace.vetting;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.racetoplace.pipeline.HiringPipeline;
+
+/** What the vetting listeners read from a task besides its form: whose case, and who acts. */
+final class TaskCases {
+
+  private TaskCases() {}
+
+  /** The application reference: the case variable, else the business key (they are the same). */
+  static String referenceOf(DelegateTask task) {
+    Object reference = task.getVariable(HiringPipeline.VAR_APPLICATION_REFERENCE);
+    if (reference instanceof String value && !value.isBlank()) {
+      return value;
+    }
+    String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    if (businessKey == null || businessKey.isBlank()) {
+      throw new IllegalStateException(
+          "Task " + task.getTaskDefinitionKey() + " belongs to no application: neither "
+              + HiringPipeline.VAR_APPLICATION_REFERENCE + " nor a business key is set");
+    }
+    return businessKey;
+  }
+
+  /**
+   * The user completing the task: its assignee (Tasklist completes claimed tasks), else whoever is
+   * signed in to the engine; null when neither is known (a test, a job).
+   */
+  static String userOf(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}
