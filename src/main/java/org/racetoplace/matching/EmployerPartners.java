@@ -1,0 +1,79 @@
+package org.racetoplace.matching;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.racetoplace.platform.identity.IdentitySetup;
+import org.racetoplace.platform.web.FieldProblem;
+import org.racetoplace.platform.web.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers employer partners: the record, and the Camunda group {@code employer-<slug>} with its
+ * Tasklist access and filter, in one transaction (the engine shares it), so a partner never
+ * exists without the group its reviewers need.
+ */
+@Service
+public class EmployerPartners {
+
+  static final String TITLE = "Invalid employer partner";
+  /** Lower-case words of letters and digits joined by '-', as Camunda group ids allow. */
+  static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  static final int MAX_SLUG_LENGTH = 60;
+  static final int MAX_NAME_LENGTH = 150;
+  static final int MAX_EMAIL_LENGTH = 254;
+
+  private final EmployerPartnerRepository employers;
+  private final IdentitySetup identitySetup;
+  private final Clock clock;
+
+  @Autowired
+  public EmployerPartners(EmployerPartnerRepository employers, IdentitySetup identitySetup) {
+    this(employers, identitySetup, Clock.systemUTC());
+  }
+
+  EmployerPartners(EmployerPartnerRepository employers, IdentitySetup identitySetup, Clock clock) {
+    this.employers = employers;
+    this.identitySetup = identitySetup;
+    this.clock = clock;
+  }
+
+  /**
+   * @param slug e.g. {@code magic-city-software}; names the group {@code employer-<slug>}
+   * @param name as candidates and staff know the company
+   * @param contactEmail optional
+   * @throws InvalidRequestException for a malformed or taken slug, a blank name, a bad email
+   */
+  @Transactional
+  public EmployerPartner register(String slug, String name, String contactEmail) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (slug == null || slug.length() > MAX_SLUG_LENGTH || !SLUG.matcher(slug).matches()) {
+      problems.add(
+          new FieldProblem(
+              "slug", "must be lower-case words of letters and digits joined by '-', at most " + MAX_SLUG_LENGTH + " characters"));
+    } else if (employers.existsBySlug(slug)) {
+      problems.add(new FieldProblem("slug", "'" + slug + "' is taken by another employer partner"));
+    }
+    if (name == null || name.isBlank()) {
+      problems.add(new FieldProblem("name", "must not be blank"));
+    } else if (name.trim().length() > MAX_NAME_LENGTH) {
+      problems.add(new FieldProblem("name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+    }
+    String email = contactEmail == null || contactEmail.isBlank() ? null : contactEmail.trim();
+    if (email != null
+        && (email.length() > MAX_EMAIL_LENGTH || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+      problems.add(new FieldProblem("contactEmail", "must be an email address"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(TITLE, problems);
+    }
+    EmployerPartner partner =
+        employers.saveAndFlush(new EmployerPartner(slug, name.trim(), email, Instant.now(clock)));
+    identitySetup.setUpEmployer(slug, partner.getName());
+    return partner;
+  }
+}

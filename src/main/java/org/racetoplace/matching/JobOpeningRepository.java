@@ -1,0 +1,31 @@
+package org.racetoplace.matching;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface JobOpeningRepository extends JpaRepository<JobOpening, Long> {
+
+  /**
+   * The openings worth ranking for a case of {@code communityId}: open, with a position left, at
+   * an active partner, in the community or open to remote work. The ranker checks the same rules
+   * again (and which were proposed before); this query only keeps the list short.
+   */
+  @Query(
+      """
+      select o from JobOpening o join fetch o.employer e join fetch o.community c
+      where o.status = org.racetoplace.matching.OpeningStatus.OPEN
+        and o.filled < o.positions
+        and e.active = true
+        and (c.id = :communityId or o.remoteAllowed = true)
+      order by o.id
+      """)
+  List<JobOpening> findRankable(@Param("communityId") String communityId);
+
+  @Query("select o from JobOpening o join fetch o.employer join fetch o.community where o.id = :id")
+  Optional<JobOpening> findWithEmployer(@Param("id") long id);
+
+  List<JobOpening> findByEmployerIdOrderById(Long employerId);
+}

@@ -1,0 +1,27 @@
+package org.racetoplace.matching;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface MatchProposalRepository extends JpaRepository<MatchProposal, Long> {
+
+  /** Every opening ever proposed to the application, whatever came of it. */
+  @Query("select p.opening.id from MatchProposal p where p.application.id = :applicationId")
+  Set<Long> findOpeningIdsByApplicationId(@Param("applicationId") Long applicationId);
+
+  @Query(
+      """
+      select p from MatchProposal p join fetch p.opening o join fetch o.employer join fetch o.community
+      where p.id = :id
+      """)
+  Optional<MatchProposal> findWithOpening(@Param("id") long id);
+
+  List<MatchProposal> findByApplicationIdAndStatusIn(Long applicationId, Collection<ProposalStatus> statuses);
+
+  List<MatchProposal> findByApplicationIdOrderById(Long applicationId);
+}
