@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.racetoplace.application.RegisterPaperApplicationDelegate;
 import org.racetoplace.community.Community;
 import org.racetoplace.community.CommunityRepository;
 import org.slf4j.Logger;
@@ -198,6 +199,7 @@ public class IdentitySetup {
     grant(group, Resources.BATCH, ANY, Permissions.ALL);
     grant(group, Resources.REPORT, ANY, Permissions.ALL);
     grant(group, Resources.DASHBOARD, ANY, Permissions.ALL);
+    grantPaperApplicationStart(group);
     Filter all = ensureFilter(FILTER_ALL_OPEN, "Every open task you may see", 10, taskService.createTaskQuery());
     grant(group, Resources.FILTER, all.getId(), Permissions.READ);
   }
@@ -222,6 +224,7 @@ public class IdentitySetup {
     grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grantPaperApplicationStart(group);
     Filter staffTasks =
         ensureFilter(
             "Staff tasks",
@@ -256,6 +259,21 @@ public class IdentitySetup {
     grant(group, Resources.GROUP, ANY, Permissions.READ);
     grant(group, Resources.USER, ANY, Permissions.READ);
     grant(group, Resources.FILTER, ANY, Permissions.CREATE);
+  }
+
+  /**
+   * Tasklist's "Start process" menu offers {@code paper-application}: it lists the definitions the
+   * user may read and start, and starting needs CREATE on process instances as well. Granted by
+   * name, so it stays when the broader grants above are narrowed.
+   */
+  private void grantPaperApplicationStart(String group) {
+    grant(
+        group,
+        Resources.PROCESS_DEFINITION,
+        RegisterPaperApplicationDelegate.PROCESS_ID,
+        Permissions.READ,
+        Permissions.CREATE_INSTANCE);
+    grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
   }
 
   /** Tasklist and nothing else; tasks become visible per candidate group, task by task. */
