@@ -1,5 +1,6 @@
 package org.racetoplace.application;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -20,10 +21,13 @@ import org.racetoplace.application.ApplicationRequest.WorkHistoryRequest;
 import org.racetoplace.application.StatusTokens.IssuedToken;
 import org.racetoplace.community.Community;
 import org.racetoplace.community.CommunityRepository;
+import org.racetoplace.interview.InterviewService;
+import org.racetoplace.interview.InterviewService.UpcomingInterview;
 import org.racetoplace.notification.NotificationEvent;
 import org.racetoplace.notification.NotificationRequest;
 import org.racetoplace.notification.NotificationService;
 import org.racetoplace.pipeline.HiringPipeline;
+import org.racetoplace.vetting.VettingReviewService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -48,6 +52,8 @@ public class ApplicationService {
   private final RuntimeService runtimeService;
   private final NotificationService notifications;
   private final StatusLinks statusLinks;
+  private final VettingReviewService vettingReviews;
+  private final InterviewService interviews;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -62,6 +68,8 @@ public class ApplicationService {
       RuntimeService runtimeService,
       NotificationService notifications,
       StatusLinks statusLinks,
+      VettingReviewService vettingReviews,
+      InterviewService interviews,
       PlatformTransactionManager transactionManager) {
     this(
         candidates,
@@ -73,6 +81,8 @@ public class ApplicationService {
         runtimeService,
         notifications,
         statusLinks,
+        vettingReviews,
+        interviews,
         transactionManager,
         Clock.systemUTC());
   }
@@ -87,6 +97,8 @@ public class ApplicationService {
       RuntimeService runtimeService,
       NotificationService notifications,
       StatusLinks statusLinks,
+      VettingReviewService vettingReviews,
+      InterviewService interviews,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.candidates = candidates;
@@ -98,6 +110,8 @@ public class ApplicationService {
     this.runtimeService = runtimeService;
     this.notifications = notifications;
     this.statusLinks = statusLinks;
+    this.vettingReviews = vettingReviews;
+    this.interviews = interviews;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
@@ -247,7 +261,11 @@ public class ApplicationService {
         .map(Application::getReference);
   }
 
-  /** What the candidate may see of their application. */
+  /**
+   * What the candidate may see of their application. {@code informationRequested} (the vetter's
+   * question, while an answer is awaited) and {@code interview} (while one is scheduled) are left
+   * out of the JSON when there is none.
+   */
   public record StatusView(
       String reference,
       String status,
@@ -257,7 +275,9 @@ public class ApplicationService {
       String community,
       String roleTrack,
       Instant submittedAt,
-      Instant updatedAt) {}
+      Instant updatedAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String informationRequested,
+      @JsonInclude(JsonInclude.Include.NON_NULL) UpcomingInterview interview) {}
 
   /**
    * The candidate's view of their application: status, stage, next step, deadlines. Nothing
@@ -317,16 +337,26 @@ public class ApplicationService {
 
   private StatusView status(Application application) {
     CaseProgress.Progress current = progress.of(application);
+    String question = vettingReviews.openQuestion(application).orElse(null);
+    var interview = interviews.upcoming(application).orElse(null);
+    String nextStep = current.stage().nextStep();
+    if (question != null) {
+      nextStep = CandidateStage.ANSWER_QUESTION;
+    } else if (interview != null) {
+      nextStep = CandidateStage.ATTEND_INTERVIEW;
+    }
     return new StatusView(
         application.getReference(),
         application.getStatus().name(),
         current.stage().label(),
-        current.stage().nextStep(),
+        nextStep,
         current.deadlines(),
         application.getCommunity().getId(),
         application.getRoleTrack().code(),
         application.getCreatedAt(),
-        application.getUpdatedAt());
+        application.getUpdatedAt(),
+        question,
+        interview);
   }
 
   /**
@@ -341,7 +371,13 @@ public class ApplicationService {
     }
   }
 
-  private Application authorized(String reference, String token) {
+  /**
+   * The application a candidate proves with its status token; also for the candidate endpoints of
+   * later stages (answering a vetter's question).
+   *
+   * @throws ApplicationNotFoundException unknown reference or wrong token, indistinguishably
+   */
+  public Application authorized(String reference, String token) {
     Optional<Application> application =
         reference != null && ApplicationReferences.FORMAT.matcher(reference).matches()
             ? applications.findByReference(reference)

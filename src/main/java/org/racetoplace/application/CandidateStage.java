@@ -10,9 +10,8 @@ import org.racetoplace.pipeline.HiringPipeline;
  * reviewer, never repeats a note.
  *
  * <p>The engine knows the stage; {@link #ACTIVITIES} translates BPMN ids into it. It recognises
- * the stage scopes of the full model ({@code Stage_Apply} … {@code Stage_Match}) as well as the
- * tasks inside them, so it works with today's skeleton (only {@code Task_VetCandidate}) and with
- * the full model. An id missing here simply does not decide the stage.
+ * the stage scopes ({@code Stage_Apply} … {@code Stage_Match}) as well as the tasks inside them;
+ * an id missing here simply does not decide the stage.
  */
 public enum CandidateStage {
   APPLY(
@@ -44,30 +43,45 @@ public enum CandidateStage {
       "This application expired because a deadline passed. You are welcome to apply again."),
   CLOSED("Closed", "This application is closed. You are welcome to apply again.");
 
+  /** The next step while the vetters' question waits for the candidate's answer. */
+  static final String ANSWER_QUESTION =
+      "The reviewers need more information: answer their question shown here before the"
+          + " deadline, so they can finish reviewing your application.";
+
+  /** The next step once an interview is booked. */
+  static final String ATTEND_INTERVIEW =
+      "Attend your interview at the time and place shown here. If the time does not work for"
+          + " you, contact your local program as soon as you can.";
+
   /** BPMN activity id → stage. Stage scopes and task ids of the full model, and the skeleton's. */
   static final Map<String, CandidateStage> ACTIVITIES =
       Map.ofEntries(
           Map.entry(HiringPipeline.STAGE_APPLY, APPLY),
           Map.entry(HiringPipeline.STAGE_ASSESS, ASSESS),
           Map.entry(HiringPipeline.STAGE_VET, VET),
-          Map.entry("Stage_Interview", INTERVIEW),
-          Map.entry("Stage_Match", MATCH),
+          Map.entry(HiringPipeline.STAGE_INTERVIEW, INTERVIEW),
+          Map.entry(HiringPipeline.STAGE_MATCH, MATCH),
           Map.entry(HiringPipeline.TASK_SEND_CONFIRMATION, APPLY),
           Map.entry(HiringPipeline.TASK_SCORE_ASSESSMENT, ASSESS),
           Map.entry(HiringPipeline.TASK_VET_CANDIDATE, VET),
           Map.entry(HiringPipeline.TASK_REASSIGN_VETTING, VET),
-          Map.entry(HiringPipeline.TASK_NOTIFY_VETTING_PASSED, VET),
-          Map.entry(HiringPipeline.TASK_NOTIFY_NOT_ADVANCED, VET),
-          Map.entry("Task_ScheduleInterview", INTERVIEW),
-          Map.entry("Task_ConductInterview", INTERVIEW),
-          Map.entry("Task_FindMatches", MATCH),
-          Map.entry("Task_EmployerReview", MATCH),
-          Map.entry("Task_ConfirmPlacement", MATCH));
+          Map.entry(HiringPipeline.TASK_AWAIT_CANDIDATE_UPDATE, VET),
+          Map.entry(HiringPipeline.TASK_SCHEDULE_INTERVIEW, INTERVIEW),
+          Map.entry(HiringPipeline.TASK_CONDUCT_INTERVIEW, INTERVIEW),
+          Map.entry(HiringPipeline.TASK_FIND_MATCHES, MATCH),
+          Map.entry(HiringPipeline.TASK_EMPLOYER_REVIEW, MATCH),
+          Map.entry(HiringPipeline.TASK_EMPLOYER_DECISION, MATCH),
+          Map.entry(HiringPipeline.TASK_CONFIRM_PLACEMENT, MATCH),
+          Map.entry(HiringPipeline.TASK_NOTIFY_PLACED, PLACED),
+          // the case has ended for the candidate; only the message is still on its way
+          Map.entry(HiringPipeline.TASK_NOTIFY_NOT_ADVANCED, NOT_ADVANCED),
+          Map.entry(HiringPipeline.TASK_NOTIFY_EXPIRED, EXPIRED),
+          Map.entry(HiringPipeline.SUBPROCESS_WITHDRAWAL, WITHDRAWN));
 
   /** End event id → how the case ended. */
   static final Map<String, CandidateStage> END_EVENTS =
       Map.of(
-          "EndEvent_Placed", PLACED,
+          HiringPipeline.END_PLACED, PLACED,
           HiringPipeline.END_NOT_ADVANCED, NOT_ADVANCED,
           HiringPipeline.END_WITHDRAWN, WITHDRAWN,
           HiringPipeline.END_EXPIRED, EXPIRED);

@@ -28,16 +28,15 @@ class CaseProgress {
 
   /** Open user tasks whose due date a candidate may see, and how to say it. */
   static final Map<String, String> TASK_DEADLINES =
-      Map.of(HiringPipeline.TASK_VET_CANDIDATE, "We aim to finish reviewing your application by");
+      Map.of(
+          HiringPipeline.TASK_VET_CANDIDATE, "We aim to finish reviewing your application by",
+          HiringPipeline.TASK_SCHEDULE_INTERVIEW, "We aim to schedule your interview by");
 
-  /**
-   * Timers that are deadlines for the candidate. Ids the full model is to use (issue 3); a timer
-   * not listed here is internal and not shown.
-   */
+  /** Timers that are deadlines for the candidate; a timer not listed here is internal. */
   static final Map<String, String> TIMER_DEADLINES =
       Map.of(
           HiringPipeline.TIMER_ASSESSMENT_DEADLINE, "Complete the online assessment by",
-          "Timer_CandidateUpdateTimeout", "Send us the information we asked for by");
+          HiringPipeline.TIMER_CANDIDATE_UPDATE_TIMEOUT, "Send us the information we asked for by");
 
   record Deadline(String description, Instant due) {}
 

@@ -23,7 +23,7 @@ public enum NotificationEvent {
       "more-information-needed", "more-information-needed", "We need a little more information"),
   INTERVIEW_SCHEDULED(
       "interview-scheduled", "interview-scheduled", "Your interview is scheduled"),
-  MATCH_FOUND("match-found", "match-found", "Good news: an employer is interested"),
+  MATCH_FOUND("match-found", "match-found", "Good news: an employer would like to meet you"),
   PLACED("placed", "placed", "Congratulations on your new job"),
   WITHDRAWN("withdrawn", "withdrawn", "Your application has been withdrawn");
 

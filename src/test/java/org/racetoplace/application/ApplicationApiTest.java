@@ -522,7 +522,7 @@ class ApplicationApiTest {
         .as("the assessment deadline of stage Assess")
         .contains("Complete the online assessment by");
     assertThat(byHeader.getBody())
-        .doesNotContain("Ada", "Lovelace", "example.org", "555", "female", "prefer-not-to-say", token);
+        .doesNotContain("Ada", "Lovelace", "example.org", "205 555 0100", "female", "prefer-not-to-say", token);
   }
 
   @Test
@@ -722,7 +722,9 @@ class ApplicationApiTest {
 
     taskService.complete(
         taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(),
-        java.util.Map.of(HiringPipeline.VAR_VETTING_DECISION, HiringPipeline.DECISION_DECLINE));
+        java.util.Map.of(
+            HiringPipeline.VAR_VETTING_DECISION, HiringPipeline.DECISION_DECLINE,
+            HiringPipeline.VAR_VETTING_RATIONALE, "No evidence yet of the skills the role needs."));
 
     awaitEnded(processInstanceId);
     assertThat(
