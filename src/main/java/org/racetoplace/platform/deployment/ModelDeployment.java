@@ -6,8 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,8 +21,10 @@ import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,11 +34,13 @@ import org.springframework.stereotype.Component;
  * source of truth for models.
  *
  * <p>Resource names are relative ({@code processes/hiring-pipeline.bpmn}), never absolute, so every
- * checkout and the container name a model the same way. Duplicate filtering with "changed only"
- * compares each resource with the latest deployment of the same name: a restart with unchanged
- * files deploys nothing, a changed model gets exactly one new version, and running instances stay
- * on the version they started on. A model that does not parse stops start-up with the file and
- * the parser's message.
+ * checkout and the container name a model the same way. Each file is compared with its latest
+ * deployed version: a restart with unchanged files deploys nothing; a change deploys the changed
+ * files in one new deployment, together with what they are bound to (see {@link FormBindings}): a
+ * changed process with the forms it refers to, a changed form with the processes that refer to it
+ * and their forms. A changed model therefore gets exactly one new version, running instances stay
+ * on the version they started on and keep the forms deployed with it. A model that does not parse
+ * stops start-up with the file and the parser's message.
  *
  * <p>Called by {@code PlatformInitializer} once the engine is built and before the web server
  * takes requests.
@@ -67,18 +76,27 @@ public class ModelDeployment {
       log.warn("No models found in {} and {}", directories.processesPath(), directories.formsPath());
       return null;
     }
-
-    DeploymentBuilder builder =
-        repositoryService
-            .createDeployment()
-            .name(directories.deploymentName())
-            .source("filesystem")
-            .enableDuplicateFiltering(true);
+    Map<String, byte[]> contents = new LinkedHashMap<>();
     for (ModelFile file : files) {
-      builder.addInputStream(file.resourceName(), new ByteArrayInputStream(read(file.path())));
+      contents.put(file.resourceName(), read(file.path()));
     }
 
-    long deploymentsBefore = countDeployments();
+    Map<String, byte[]> deployed = latestDeployed(contents.keySet());
+    Set<String> changed =
+        contents.keySet().stream()
+            .filter(name -> !Arrays.equals(contents.get(name), deployed.get(name)))
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+    if (changed.isEmpty()) {
+      log.info("Models unchanged ({} files): nothing deployed", files.size());
+      return null;
+    }
+    Set<String> toDeploy = new FormBindings(contents).closure(changed);
+
+    DeploymentBuilder builder =
+        repositoryService.createDeployment().name(directories.deploymentName()).source("filesystem");
+    for (String name : toDeploy) {
+      builder.addInputStream(name, new ByteArrayInputStream(contents.get(name)));
+    }
     DeploymentWithDefinitions deployment;
     try {
       deployment = builder.deployWithResult();
@@ -90,24 +108,37 @@ public class ModelDeployment {
               + " could not be deployed: " + e.getMessage(),
           e);
     }
-
-    if (countDeployments() == deploymentsBefore) {
-      log.info("Models unchanged ({} files): nothing deployed", files.size());
-      return null;
-    }
     log.info(
-        "Deployed {} changed model file(s) as deployment {}: {}",
-        repositoryService.getDeploymentResourceNames(deployment.getId()).size(),
-        deployment.getId(),
-        repositoryService.getDeploymentResourceNames(deployment.getId()));
+        "Deployed {} as deployment {}: changed {}, the rest deployed with them because a process"
+            + " binds its forms by deployment",
+        toDeploy, deployment.getId(), changed);
     return deployment;
   }
 
-  private long countDeployments() {
-    return repositoryService
-        .createDeploymentQuery()
-        .deploymentName(directories.deploymentName())
-        .count();
+  /**
+   * The bytes of each named resource as last deployed under our deployment name, newest
+   * deployment first; a name never deployed is missing from the answer.
+   */
+  private Map<String, byte[]> latestDeployed(Set<String> names) {
+    Map<String, byte[]> latest = new HashMap<>();
+    List<Deployment> deployments =
+        repositoryService
+            .createDeploymentQuery()
+            .deploymentName(directories.deploymentName())
+            .orderByDeploymentTime()
+            .desc()
+            .list();
+    for (Deployment deployment : deployments) {
+      if (latest.size() == names.size()) {
+        break;
+      }
+      for (Resource resource : repositoryService.getDeploymentResources(deployment.getId())) {
+        if (names.contains(resource.getName()) && !latest.containsKey(resource.getName())) {
+          latest.put(resource.getName(), resource.getBytes());
+        }
+      }
+    }
+    return latest;
   }
 
   private List<ModelFile> collect(Path root, String prefix, Set<String> suffixes) {

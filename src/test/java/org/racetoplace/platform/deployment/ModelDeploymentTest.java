@@ -72,8 +72,16 @@ class ModelDeploymentTest {
           repository.createDeploymentQuery().deploymentName("race-to-place").orderByDeploymentTime().desc()
               .list().get(0).getId();
       assertThat(repository.getDeploymentResourceNames(newest))
-          .as("only the changed file is deployed again")
-          .containsExactly("processes/hiring-pipeline.bpmn");
+          .as("the changed model and the forms it binds by deployment, nothing else")
+          .containsExactlyInAnyOrder(
+              "processes/hiring-pipeline.bpmn",
+              "forms/vetting-review.form",
+              "forms/reassign-vetting.form",
+              "forms/schedule-interview.form",
+              "forms/interview-scorecard.form",
+              "forms/employer-review.form",
+              "forms/employer-decision.form",
+              "forms/confirm-placement.form");
       ProcessDefinition definitionOfRunningCase =
           repository.getProcessDefinition(
               app.getBean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(runningCase)
@@ -83,6 +91,48 @@ class ModelDeploymentTest {
 
     try (ConfigurableApplicationContext app = start(processes, forms)) {
       assertThat(versions(app)).containsExactly(1, 2);
+    }
+  }
+
+  @Test
+  void aChangedFormComesWithANewVersionOfItsProcessAndRunningCasesKeepTheirForm() throws IOException {
+    Path processes = copyOf("processes");
+    Path forms = copyOf("forms");
+    String firstDeployment;
+    try (ConfigurableApplicationContext app = start(processes, forms)) {
+      firstDeployment = deploymentOf(app, 1);
+    }
+
+    Path form = forms.resolve("vetting-review.form");
+    Files.writeString(form, Files.readString(form).replace("## Vetting review", "## Vet the candidate"));
+    assertThat(Files.readString(form)).contains("Vet the candidate");
+
+    try (ConfigurableApplicationContext app = start(processes, forms)) {
+      RepositoryService repository = app.getBean(RepositoryService.class);
+      assertThat(versions(app)).containsExactly(1, 2);
+      String secondDeployment = deploymentOf(app, 2);
+      assertThat(repository.getDeploymentResourceNames(secondDeployment))
+          .contains("processes/hiring-pipeline.bpmn", "forms/vetting-review.form")
+          .doesNotContain("processes/paper-application.bpmn", "forms/paper-application.form")
+          .noneMatch(name -> name.endsWith(".dmn"));
+      assertThat(formText(repository, firstDeployment)).doesNotContain("Vet the candidate");
+      assertThat(formText(repository, secondDeployment)).contains("Vet the candidate");
+      assertThat(
+              repository.createProcessDefinitionQuery().processDefinitionKey("paper-application").count())
+          .as("a process that does not use the form keeps its version")
+          .isEqualTo(1);
+    }
+  }
+
+  private static String deploymentOf(ConfigurableApplicationContext app, int version) {
+    return app.getBean(RepositoryService.class).createProcessDefinitionQuery()
+        .processDefinitionKey(HiringPipeline.PROCESS_ID).processDefinitionVersion(version).singleResult()
+        .getDeploymentId();
+  }
+
+  private static String formText(RepositoryService repository, String deploymentId) throws IOException {
+    try (var in = repository.getResourceAsStream(deploymentId, "forms/vetting-review.form")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 
