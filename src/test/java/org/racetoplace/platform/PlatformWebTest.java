@@ -117,7 +117,15 @@ class PlatformWebTest {
             HiringPipeline.VAR_SCREENING_PASSED, HiringPipeline.VAR_SCREENING_OUTCOME,
             HiringPipeline.VAR_ASSESSMENT_RESULT_ID, HiringPipeline.VAR_SCALED_SCORE,
             HiringPipeline.VAR_FUNDAMENTALS_SCORE, HiringPipeline.VAR_LANGUAGE_SCORE,
-            HiringPipeline.VAR_ROLE_TRACK, HiringPipeline.VAR_ASSESSMENT_PASSED);
+            HiringPipeline.VAR_ROLE_TRACK, HiringPipeline.VAR_ASSESSMENT_PASSED,
+            // the three demo cases that went on: decisions, counters and ids only
+            HiringPipeline.VAR_VETTING_DECISION, HiringPipeline.VAR_INTERVIEW_AT,
+            HiringPipeline.VAR_INTERVIEW_FORMAT, HiringPipeline.VAR_INTERVIEW_ATTEMPT,
+            HiringPipeline.VAR_INTERVIEW_ATTENDANCE, HiringPipeline.VAR_INTERVIEW_NO_SHOWS,
+            HiringPipeline.VAR_INTERVIEW_RECOMMENDATION, HiringPipeline.VAR_INTERVIEW_SCORE,
+            HiringPipeline.VAR_INTERVIEW_PASSED, HiringPipeline.VAR_MATCH_FOUND,
+            HiringPipeline.VAR_MATCH_PROPOSAL_ID, HiringPipeline.VAR_OPENING_ID,
+            HiringPipeline.VAR_EMPLOYER_GROUP);
     for (var pi :
         runtimeService.createProcessInstanceQuery().processDefinitionKey(HiringPipeline.PROCESS_ID).list()) {
       VariableMap variables = runtimeService.getVariablesTyped(pi.getId());

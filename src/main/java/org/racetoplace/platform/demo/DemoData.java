@@ -31,11 +31,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo profile only (the embedded default): one user per group with the password from
- * {@code hiring.demo.password}, a sample employer partner, and a dozen sample applications (two per
- * community) that enter the pipeline as real ones do: ten have passed their assessment and wait
- * for vetting, one fell short of the pass mark, one has yet to take the assessment. Tasklist and
- * Cockpit show a living pipeline on the first start. Never active in
- * the {@code postgres} profile unless asked for.
+ * {@code hiring.demo.password}, employer partners with open positions in every community ({@link
+ * DemoEmployers}), and fifteen sample applications that enter the pipeline as real ones do. Twelve
+ * (two per community): ten have passed their assessment and wait for vetting, one fell short of
+ * the pass mark, one has yet to take the assessment. Three more have gone further, moved along by
+ * demo users as people would in Tasklist ({@link DemoCaseProgress}): one waits for its interview,
+ * one is with Magic City Software's employer review (demo user {@code employer}), one is placed.
+ * Tasklist and Cockpit show a living pipeline on the first start. Never active in the {@code
+ * postgres} profile unless asked for.
  */
 @Component
 @Profile("demo")
@@ -53,6 +56,8 @@ public class DemoData {
   private final AssessmentResultService assessmentResults;
   private final ManagementService managementService;
   private final RuntimeService runtimeService;
+  private final DemoEmployers demoEmployers;
+  private final DemoCaseProgress progress;
   private final String password;
 
   public DemoData(
@@ -63,6 +68,8 @@ public class DemoData {
       AssessmentResultService assessmentResults,
       ManagementService managementService,
       RuntimeService runtimeService,
+      DemoEmployers demoEmployers,
+      DemoCaseProgress progress,
       @Value("${hiring.demo.password}") String password) {
     this.identitySetup = identitySetup;
     this.communities = communities;
@@ -71,6 +78,8 @@ public class DemoData {
     this.assessmentResults = assessmentResults;
     this.managementService = managementService;
     this.runtimeService = runtimeService;
+    this.demoEmployers = demoEmployers;
+    this.progress = progress;
     this.password = password;
   }
 
@@ -88,6 +97,7 @@ public class DemoData {
           password,
           HiringGroups.vetters(community.getId()));
     }
+    demoEmployers.apply();
     submitSampleApplications();
   }
 
@@ -104,27 +114,79 @@ public class DemoData {
     int assessed = 0;
     for (int i = 0; i < SAMPLE_PEOPLE.size(); i++) {
       Community community = active.get(i % active.size());
-      ApplicationRequest request = sampleApplication(SAMPLE_PEOPLE.get(i), community, i);
+      boolean engineer = i % 2 == 0;
+      String language = engineer ? (i % 4 == 0 ? "Java" : "Python") : "JavaScript";
+      ApplicationRequest request = sampleApplication(SAMPLE_PEOPLE.get(i), community, i, language);
       String reference = applicationService.submit(request, community.getId()).reference();
       if (i < SAMPLE_PEOPLE.size() - 1) {
         // all but the last have taken the assessment; the second to last fell short of the pass mark
         boolean passes = i < SAMPLE_PEOPLE.size() - 2;
-        if (!sendConfirmation(reference)) {
-          log.warn("Demo: {} is not at the assessment step yet; it keeps waiting for its result", reference);
-          continue;
+        if (assess(reference, request, i, passes)) {
+          assessed++;
         }
-        assessmentResults.record(
-            reference,
-            RecordedResult.byStaff(
-                ProgrammingLanguage.fromName(request.languages().get(0)).orElseThrow(),
-                passes ? 70 + i : 45,
-                passes ? 68 + i : 50,
-                Map.of("control-flow", passes ? 75 : 40, "data-structures", passes ? 70 : 45)),
-            "demo");
-        assessed++;
       }
     }
     log.info("Demo: submitted {} sample applications, {} with an assessment result", SAMPLE_PEOPLE.size(), assessed);
+    submitCasesInLaterStages();
+  }
+
+  /**
+   * Three cases further along: waiting for the interview (Atlanta), with Magic City Software's
+   * review (Birmingham), placed at Magic City Software (Birmingham).
+   */
+  private void submitCasesInLaterStages() {
+    Community atlanta = communities.findById("atlanta").orElseThrow();
+    Community birmingham = communities.findById("birmingham").orElseThrow();
+
+    String interviewing = assessedCase("Grace Okafor", atlanta, 13, "JavaScript");
+    if (interviewing != null
+        && progress.approveVetting(interviewing, "vetter-atlanta")) {
+      progress.scheduleInterview(interviewing, "interviewer");
+    }
+
+    // placed first, so it takes one of the opening's two positions and the next case the other
+    String placed = assessedCase("Hannah Lee", birmingham, 14, "Java");
+    if (placed != null && throughInterview(placed)) {
+      progress.hire(placed, "employer", "staff");
+    }
+    String inReview = assessedCase("Miguel Santos", birmingham, 15, "Java");
+    if (inReview != null) {
+      throughInterview(inReview);
+    }
+    log.info("Demo: three cases moved on to interview, employer review and placement");
+  }
+
+  private boolean throughInterview(String processInstanceId) {
+    return progress.approveVetting(processInstanceId, "vetter-birmingham")
+        && progress.scheduleInterview(processInstanceId, "interviewer")
+        && progress.passInterview(processInstanceId, "interviewer")
+        && progress.reached(processInstanceId, HiringPipeline.TASK_EMPLOYER_REVIEW);
+  }
+
+  /** Submits and assesses (passing) one sample case; its process instance id, or null. */
+  private String assessedCase(String person, Community community, int i, String language) {
+    ApplicationRequest request = sampleApplication(person, community, i, language);
+    String reference = applicationService.submit(request, community.getId()).reference();
+    if (!assess(reference, request, i, true)) {
+      return null;
+    }
+    return applications.findByReference(reference).orElseThrow().getProcessInstanceId();
+  }
+
+  private boolean assess(String reference, ApplicationRequest request, int i, boolean passes) {
+    if (!sendConfirmation(reference)) {
+      log.warn("Demo: {} is not at the assessment step yet; it keeps waiting for its result", reference);
+      return false;
+    }
+    assessmentResults.record(
+        reference,
+        RecordedResult.byStaff(
+            ProgrammingLanguage.fromName(request.languages().get(0)).orElseThrow(),
+            passes ? 70 + i : 45,
+            passes ? 68 + i : 50,
+            Map.of("control-flow", passes ? 75 : 40, "data-structures", passes ? 70 : 45)),
+        "demo");
+    return true;
   }
 
   /**
@@ -155,10 +217,9 @@ public class DemoData {
         > 0;
   }
 
-  private static ApplicationRequest sampleApplication(String person, Community community, int i) {
+  private static ApplicationRequest sampleApplication(String person, Community community, int i, String language) {
     String[] name = person.split(" ");
-    boolean engineer = i % 2 == 0;
-    String language = engineer ? (i % 4 == 0 ? "Java" : "Python") : "JavaScript";
+    boolean engineer = !"JavaScript".equals(language);
     return new ApplicationRequest(
         name[0],
         name[1],
