@@ -160,7 +160,12 @@ public class SecurityConfiguration {
           PathPatternRequestMatcher.withDefaults()
               .matcher(HttpMethod.POST, "/api/applications/{reference}/withdraw"),
           PathPatternRequestMatcher.withDefaults()
-              .matcher(HttpMethod.POST, "/api/applications/{reference}/updates"));
+              .matcher(HttpMethod.POST, "/api/applications/{reference}/updates"),
+          // the built-in assessment: the candidate proves the application with its status token
+          PathPatternRequestMatcher.withDefaults().matcher("/api/applications/{reference}/assessment"),
+          PathPatternRequestMatcher.withDefaults().matcher("/api/applications/{reference}/assessment/**"),
+          // assessment providers: every request is checked by its Standard Webhooks signature
+          PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/assessment-results/{provider}"));
 
   @Bean
   @Order(5)
