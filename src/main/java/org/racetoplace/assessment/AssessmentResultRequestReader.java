@@ -27,7 +27,9 @@ import org.springframework.web.ErrorResponseException;
  *
  * Works on the JSON tree rather than binding a record, so that a wrong type ({@code "72"},
  * {@code 72.5}) is a field error named like any other instead of a malformed body, and every
- * problem is reported at once. Unknown fields are rejected, as on the intake API.
+ * problem is reported at once. Unknown fields are rejected, as on the intake API. Providers'
+ * webhooks ({@code org.racetoplace.assessment.provider}) check their scores by the same rules
+ * through {@link #readScores}.
  */
 @Component
 public class AssessmentResultRequestReader {
@@ -36,7 +38,8 @@ public class AssessmentResultRequestReader {
   static final int MAX_TOPICS = 30;
   static final int MAX_TOPIC_LENGTH = 60;
 
-  private static final Set<String> FIELDS =
+  /** The fields of a result's scores, as {@link #readScores} reads them. */
+  public static final Set<String> SCORE_FIELDS =
       Set.of("language", "fundamentalsScore", "languageScore", "topicScores");
 
   private final JsonObjectBodies bodies;
@@ -56,19 +59,46 @@ public class AssessmentResultRequestReader {
     tree.fieldNames()
         .forEachRemaining(
             name -> {
-              if (!FIELDS.contains(name)) {
+              if (!SCORE_FIELDS.contains(name)) {
                 problems.add(new FieldProblem(name, "is not a known field"));
               }
             });
-    Optional<ProgrammingLanguage> language = language(tree.get("language"), problems);
-    Integer fundamentals = score(tree.get("fundamentalsScore"), "fundamentalsScore", true, problems);
-    Integer languageScore = score(tree.get("languageScore"), "languageScore", true, problems);
-    Map<String, Integer> topics = topics(tree.get("topicScores"), problems);
+    Optional<Scores> scores = readScores(tree, "", problems);
     if (!problems.isEmpty()) {
       problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
       throw new InvalidRequestException(TITLE, problems);
     }
-    return RecordedResult.byStaff(language.orElseThrow(), fundamentals, languageScore, topics);
+    Scores checked = scores.orElseThrow();
+    return RecordedResult.byStaff(
+        checked.language(), checked.fundamentalsScore(), checked.languageScore(), checked.topicScores());
+  }
+
+  /** The subscores of a result, each checked: 0–100, a known language, topics named 1–60 characters. */
+  public record Scores(
+      ProgrammingLanguage language,
+      int fundamentalsScore,
+      int languageScore,
+      Map<String, Integer> topicScores) {}
+
+  /**
+   * Checks the {@link #SCORE_FIELDS} of {@code object} by the rules of a staff result; other fields
+   * of {@code object} are the caller's to check (a provider's webhook carries the scores inside
+   * {@code data}, beside fields of its own). Each problem is added to {@code problems} with {@code
+   * fieldPrefix} before its field name ({@code data.languageScore}).
+   *
+   * @return the scores, or empty when any of them has a problem
+   */
+  public Optional<Scores> readScores(JsonNode object, String fieldPrefix, List<FieldProblem> problems) {
+    List<FieldProblem> found = new ArrayList<>();
+    Optional<ProgrammingLanguage> language = language(object.get("language"), found);
+    Integer fundamentals = score(object.get("fundamentalsScore"), "fundamentalsScore", true, found);
+    Integer languageScore = score(object.get("languageScore"), "languageScore", true, found);
+    Map<String, Integer> topics = topics(object.get("topicScores"), found);
+    found.forEach(problem -> problems.add(new FieldProblem(fieldPrefix + problem.field(), problem.message())));
+    if (!found.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Scores(language.orElseThrow(), fundamentals, languageScore, topics));
   }
 
   private static Optional<ProgrammingLanguage> language(JsonNode node, List<FieldProblem> problems) {
