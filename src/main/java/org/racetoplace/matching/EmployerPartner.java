@@ -75,4 +75,9 @@ public class EmployerPartner {
   public Instant getCreatedAt() {
     return createdAt;
   }
+
+  /** An inactive partner's openings are proposed to nobody; reactivating restores them. */
+  void changeActive(boolean active) {
+    this.active = active;
+  }
 }

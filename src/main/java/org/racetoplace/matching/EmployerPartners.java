@@ -76,4 +76,16 @@ public class EmployerPartners {
     identitySetup.setUpEmployer(slug, partner.getName());
     return partner;
   }
+
+  /**
+   * Activates or deactivates a partner: an inactive partner's openings are proposed to nobody.
+   *
+   * @throws EmployerNotFoundException for an unknown slug
+   */
+  @Transactional
+  public EmployerPartner changeActive(String slug, boolean active) {
+    EmployerPartner partner = employers.findBySlug(slug).orElseThrow(() -> new EmployerNotFoundException(slug));
+    partner.changeActive(active);
+    return employers.saveAndFlush(partner);
+  }
 }

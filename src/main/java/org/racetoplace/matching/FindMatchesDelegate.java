@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
  *       employer-<slug>}, the review task's candidate group) — when found. When not, the ones of an
  *       earlier proposal are removed, so nothing downstream reads a stale proposal.
  * </ul>
+ *
+ * A case that has waited in the talent pool ({@code talentPoolSince} set) re-matches with the
+ * cohort placement ({@link CohortPlacements}); any other takes its own best opening.
  */
 @Component("findMatchesDelegate")
 public class FindMatchesDelegate implements JavaDelegate {
@@ -28,7 +31,8 @@ public class FindMatchesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Optional<MatchOffer> offer = matching.findNext(reference(execution));
+    boolean fromTalentPool = execution.getVariable(HiringPipeline.VAR_TALENT_POOL_SINCE) != null;
+    Optional<MatchOffer> offer = matching.findNext(reference(execution), fromTalentPool);
     execution.setVariable(HiringPipeline.VAR_MATCH_FOUND, offer.isPresent());
     if (offer.isPresent()) {
       execution.setVariable(HiringPipeline.VAR_MATCH_PROPOSAL_ID, offer.get().proposalId());

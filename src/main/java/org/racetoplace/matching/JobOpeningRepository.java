@@ -24,6 +24,20 @@ public interface JobOpeningRepository extends JpaRepository<JobOpening, Long> {
       """)
   List<JobOpening> findRankable(@Param("communityId") String communityId);
 
+  /** Every opening that may be proposed to someone: open, a position left, an active partner. */
+  @Query(
+      """
+      select o from JobOpening o join fetch o.employer e join fetch o.community c
+      where o.status = org.racetoplace.matching.OpeningStatus.OPEN
+        and o.filled < o.positions
+        and e.active = true
+      order by o.id
+      """)
+  List<JobOpening> findAvailable();
+
+  @Query("select o from JobOpening o join fetch o.employer join fetch o.community order by o.id")
+  List<JobOpening> findAllWithEmployer();
+
   @Query("select o from JobOpening o join fetch o.employer join fetch o.community where o.id = :id")
   Optional<JobOpening> findWithEmployer(@Param("id") long id);
 

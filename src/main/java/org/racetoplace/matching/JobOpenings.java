@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.camunda.bpm.engine.RuntimeService;
 import org.racetoplace.application.ProgrammingLanguage;
 import org.racetoplace.community.Community;
@@ -27,7 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>The message is correlated in the same transaction that stores the opening: either the
  * opening exists and the waiting cases were woken, or neither happened. Correlating when no case
- * waits correlates nothing and is no error.
+ * waits correlates nothing and is no error. Right before, the waiting cases are placed together
+ * ({@link CohortPlacements}), so each woken case takes the opening the stable placement gave it.
+ *
+ * <p>Skill names are normalised against the {@link SkillTaxonomy}: a known skill is stored under
+ * its canonical name ("JS" → "JavaScript"), an unknown one as written.
  */
 @Service
 public class JobOpenings {
@@ -44,15 +49,22 @@ public class JobOpenings {
   private final EmployerPartnerRepository employers;
   private final CommunityRepository communities;
   private final RuntimeService runtimeService;
+  private final CohortPlacements cohort;
+  private final SkillTaxonomy taxonomy;
   private final Clock clock;
+
+  /** Field names of the skills' problems in {@link #post(NewOpening)}: {@code skills[i].name}. */
+  static final BiFunction<Integer, String, String> SKILL_FIELDS = (index, attribute) -> "skills[" + index + "]." + attribute;
 
   @Autowired
   public JobOpenings(
       JobOpeningRepository openings,
       EmployerPartnerRepository employers,
       CommunityRepository communities,
-      RuntimeService runtimeService) {
-    this(openings, employers, communities, runtimeService, Clock.systemUTC());
+      RuntimeService runtimeService,
+      CohortPlacements cohort,
+      SkillTaxonomy taxonomy) {
+    this(openings, employers, communities, runtimeService, cohort, taxonomy, Clock.systemUTC());
   }
 
   JobOpenings(
@@ -60,11 +72,15 @@ public class JobOpenings {
       EmployerPartnerRepository employers,
       CommunityRepository communities,
       RuntimeService runtimeService,
+      CohortPlacements cohort,
+      SkillTaxonomy taxonomy,
       Clock clock) {
     this.openings = openings;
     this.employers = employers;
     this.communities = communities;
     this.runtimeService = runtimeService;
+    this.cohort = cohort;
+    this.taxonomy = taxonomy;
     this.clock = clock;
   }
 
@@ -75,6 +91,15 @@ public class JobOpenings {
    */
   @Transactional
   public JobOpening post(NewOpening request) {
+    return post(request, SKILL_FIELDS);
+  }
+
+  /**
+   * {@link #post(NewOpening)}, naming the skills' problems with {@code skillFields} (index in
+   * {@code request.skills()}, attribute {@code name}, {@code minLevel} or {@code weight}).
+   */
+  @Transactional
+  public JobOpening post(NewOpening request, BiFunction<Integer, String, String> skillFields) {
     List<FieldProblem> problems = new ArrayList<>();
     EmployerPartner employer =
         request.employerSlug() == null ? null : employers.findBySlug(request.employerSlug()).orElse(null);
@@ -102,7 +127,7 @@ public class JobOpenings {
               language -> languages.add(language.displayName()),
               () -> problems.add(new FieldProblem("languages", "unknown language '" + name + "'")));
     }
-    List<OpeningSkill> skills = checkSkills(request.skills(), problems);
+    List<OpeningSkill> skills = checkSkills(request.skills(), skillFields, problems);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(TITLE, problems);
     }
@@ -158,6 +183,15 @@ public class JobOpenings {
     return stop(openingId, OpeningStatus.CLOSED);
   }
 
+  /**
+   * The employer filled the opening outside the pipeline: no more proposals; reopening undoes it
+   * while a position is left by our own count.
+   */
+  @Transactional
+  public JobOpening markFilled(long openingId) {
+    return stop(openingId, OpeningStatus.FILLED);
+  }
+
   private JobOpening stop(long openingId, OpeningStatus status) {
     JobOpening opening = opening(openingId);
     if (EnumSet.of(OpeningStatus.OPEN, OpeningStatus.PAUSED).contains(opening.getStatus())) {
@@ -168,9 +202,7 @@ public class JobOpenings {
   }
 
   private JobOpening opening(long openingId) {
-    return openings
-        .findById(openingId)
-        .orElseThrow(() -> new IllegalArgumentException("No job opening with id " + openingId));
+    return openings.findById(openingId).orElseThrow(() -> new OpeningNotFoundException(openingId));
   }
 
   /**
@@ -179,37 +211,43 @@ public class JobOpenings {
    * @return how many cases were woken
    */
   private int wakeTalentPool() {
+    cohort.plan(List.of());
     int woken =
         runtimeService.createMessageCorrelation(HiringPipeline.MESSAGE_OPENING_POSTED).correlateAllWithResult().size();
     log.info("{} case(s) in the talent pool matched again", woken);
     return woken;
   }
 
-  private static List<OpeningSkill> checkSkills(List<OpeningSkill> skills, List<FieldProblem> problems) {
+  private List<OpeningSkill> checkSkills(
+      List<OpeningSkill> skills, BiFunction<Integer, String, String> fields, List<FieldProblem> problems) {
     if (skills.isEmpty() || skills.stream().noneMatch(OpeningSkill::required)) {
       problems.add(new FieldProblem("skills", "must name at least one required skill"));
     }
     if (skills.size() > MAX_SKILLS) {
       problems.add(new FieldProblem("skills", "must be at most " + MAX_SKILLS));
     }
-    Set<String> seen = new HashSet<>();
+    Set<Integer> seen = new HashSet<>();
     List<OpeningSkill> checked = new ArrayList<>();
     for (int i = 0; i < skills.size(); i++) {
       OpeningSkill skill = skills.get(i);
-      String field = "skills[" + i + "]";
       String name = skill.name() == null ? "" : skill.name().trim();
       if (name.isEmpty()) {
-        problems.add(new FieldProblem(field + ".name", "must not be blank"));
+        problems.add(new FieldProblem(fields.apply(i, "name"), "must not be blank"));
       } else if (name.length() > MAX_SKILL_NAME_LENGTH) {
-        problems.add(new FieldProblem(field + ".name", "must be at most " + MAX_SKILL_NAME_LENGTH + " characters"));
-      } else if (!seen.add(CandidateSkills.key(name))) {
-        problems.add(new FieldProblem(field + ".name", "'" + name + "' is listed twice"));
+        problems.add(new FieldProblem(fields.apply(i, "name"), "must be at most " + MAX_SKILL_NAME_LENGTH + " characters"));
+      } else {
+        SkillTaxonomy.Resolved resolved = taxonomy.resolve(name);
+        // "JS" and "JavaScript" are one skill: listing both is listing it twice
+        if (!seen.add(resolved.id())) {
+          problems.add(new FieldProblem(fields.apply(i, "name"), "'" + name + "' is listed twice (as " + resolved.name() + ")"));
+        }
+        name = resolved.name();
       }
       if (skill.minLevel() < 1 || skill.minLevel() > 5) {
-        problems.add(new FieldProblem(field + ".minLevel", "must be between 1 and 5"));
+        problems.add(new FieldProblem(fields.apply(i, "minLevel"), "must be between 1 and 5"));
       }
       if (skill.weight() < 1 || skill.weight() > 100) {
-        problems.add(new FieldProblem(field + ".weight", "must be between 1 and 100"));
+        problems.add(new FieldProblem(fields.apply(i, "weight"), "must be between 1 and 100"));
       }
       checked.add(new OpeningSkill(name, skill.minLevel(), skill.weight(), skill.required()));
     }

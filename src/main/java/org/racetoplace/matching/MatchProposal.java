@@ -65,14 +65,29 @@ public class MatchProposal {
   @Column(nullable = false)
   private long version;
 
+  /** The skill taxonomy version the score was computed with; null for proposals made before. */
+  @Column(name = "taxonomy_version", length = 40)
+  private String taxonomyVersion;
+
   protected MatchProposal() {}
 
   public MatchProposal(
       Application application, JobOpening opening, BigDecimal score, String explanation, Instant now) {
+    this(application, opening, score, explanation, null, now);
+  }
+
+  public MatchProposal(
+      Application application,
+      JobOpening opening,
+      BigDecimal score,
+      String explanation,
+      String taxonomyVersion,
+      Instant now) {
     this.application = application;
     this.opening = opening;
     this.score = score;
     this.explanation = explanation;
+    this.taxonomyVersion = taxonomyVersion;
     this.status = ProposalStatus.PROPOSED;
     this.createdAt = now;
   }
@@ -134,5 +149,9 @@ public class MatchProposal {
 
   public Instant getDecidedAt() {
     return decidedAt;
+  }
+
+  public String getTaxonomyVersion() {
+    return taxonomyVersion;
   }
 }

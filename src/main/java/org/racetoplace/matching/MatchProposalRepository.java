@@ -24,4 +24,7 @@ public interface MatchProposalRepository extends JpaRepository<MatchProposal, Lo
   List<MatchProposal> findByApplicationIdAndStatusIn(Long applicationId, Collection<ProposalStatus> statuses);
 
   List<MatchProposal> findByApplicationIdOrderById(Long applicationId);
+
+  @Query("select p from MatchProposal p join fetch p.application where p.opening.id = :openingId order by p.id")
+  List<MatchProposal> findByOpeningId(@Param("openingId") long openingId);
 }

@@ -141,7 +141,7 @@ public class ProposalDecisions {
     }
     text.append('\n');
     text.append("Match score: ")
-        .append(SkillOverlapRanker.points(proposal.getScore()))
+        .append(MatchScorer.points(proposal.getScore()))
         .append("/100\n\n")
         .append(proposal.getExplanation());
     return text.toString();

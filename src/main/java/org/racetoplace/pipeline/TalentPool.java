@@ -30,10 +30,14 @@ public class TalentPool {
     }
   }
 
-  /** The date of {@code Timer_TalentPoolGiveUp}: first entry plus the give-up duration. */
+  /**
+   * The date of {@code Timer_TalentPoolGiveUp}: first entry plus the give-up duration. The engine
+   * may create the gateway's timers before its start listener has run; the entry is then noted
+   * here, so this date and every later one count from the same instant.
+   */
   public Date giveUpAt(DelegateExecution execution) {
-    Object since = execution.getVariable(HiringPipeline.VAR_TALENT_POOL_SINCE);
-    Instant entered = since == null ? timers.now() : Instant.parse(since.toString());
+    enter(execution);
+    Instant entered = Instant.parse(execution.getVariable(HiringPipeline.VAR_TALENT_POOL_SINCE).toString());
     return timers.after(entered, "talentPoolGiveUp");
   }
 }

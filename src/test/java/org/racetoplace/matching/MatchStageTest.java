@@ -281,7 +281,7 @@ class MatchStageTest {
 
     MatchProposal proposal = proposal((Long) proposalId);
     assertThat(proposal.getStatus()).isEqualTo(ProposalStatus.PROPOSED);
-    assertThat(proposal.getScore()).isEqualByComparingTo("100.0");
+    assertThat(proposal.getScore()).isEqualByComparingTo("56.0");
     assertThat(proposals.findOpeningIdsByApplicationId(proposal.getApplication().getId()))
         .containsExactly(better.getId())
         .doesNotContain(weaker.getId());
@@ -289,9 +289,10 @@ class MatchStageTest {
     Object explanation = taskService.getVariableLocal(review.getId(), HiringPipeline.VAR_MATCH_EXPLANATION);
     assertThat(explanation)
         .asString()
-        .startsWith("Java developer at Magic City Test Works\nBirmingham, AL · Java\nMatch score: 100/100")
-        .contains("- " + skill + ": required level 2, candidate level 3 (self-reported) → 80/80")
-        .contains("- Git: preferred level 2, candidate level 2 (self-reported) → 20/20");
+        // self-reported skills earn 0.6 of their worth (45/75, 6/10), the home community 5, no interview 0
+        .startsWith("Java developer at Magic City Test Works\nBirmingham, AL · Java\nMatch score: 56/100")
+        .contains("- " + skill + ": required level 2, weight 1 — held at level 3, self-reported (self-rated 3) → 45/75")
+        .contains("- Git: preferred level 2, weight 1 — held at level 2, self-reported (self-rated 2) → 6/10");
     assertThat(runtimeService.getVariable(instance.getId(), HiringPipeline.VAR_MATCH_EXPLANATION))
         .as("task-local only")
         .isNull();

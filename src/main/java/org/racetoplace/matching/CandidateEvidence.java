@@ -1,0 +1,55 @@
+package org.racetoplace.matching;
+
+import java.util.List;
+import org.racetoplace.application.Application;
+import org.racetoplace.application.Certificate;
+import org.racetoplace.application.Project;
+import org.racetoplace.application.Skill;
+import org.racetoplace.vetting.VettingDecision;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Compiles an application into a {@link MatchCandidate} from what our tables hold: self-rated
+ * skills and preferred languages (self-reported), project technologies (project), certificate
+ * titles naming known skills (certificate), passed assessment languages (assessment), the latest
+ * vetting review's approval (vetter) and the latest attended interview's scorecard.
+ */
+@Component
+public class CandidateEvidence {
+
+  private final MatchEvidenceRepository evidence;
+  private final SkillTaxonomy taxonomy;
+
+  public CandidateEvidence(MatchEvidenceRepository evidence, SkillTaxonomy taxonomy) {
+    this.evidence = evidence;
+    this.taxonomy = taxonomy;
+  }
+
+  /** Reads the application's lazy collections: call inside a transaction. */
+  @Transactional(readOnly = true)
+  public MatchCandidate of(Application application) {
+    MatchCandidate.Builder builder =
+        MatchCandidate.builder(taxonomy, application.getId(), application.getCommunity().getId());
+    for (Skill skill : application.getSkills()) {
+      builder.selfRated(skill.name(), skill.level());
+    }
+    application.getLanguages().forEach(builder::preferredLanguage);
+    for (Project project : application.getProjects()) {
+      project.getTechnologies().forEach(builder::project);
+    }
+    for (Certificate certificate : application.getCertificates()) {
+      builder.certificate(certificate.name());
+    }
+    for (MatchEvidenceRepository.AssessedLanguage result : evidence.assessedLanguages(application.getId())) {
+      builder.assessed(result.getLanguage(), result.getLanguageScore());
+    }
+    List<VettingDecision> decisions = evidence.vettingDecisions(application.getId());
+    builder.vetterApproved(!decisions.isEmpty() && decisions.get(0) == VettingDecision.APPROVE);
+    List<MatchEvidenceRepository.InterviewOutcome> interviews = evidence.interviewOutcomes(application.getId());
+    if (!interviews.isEmpty()) {
+      builder.interview(interviews.get(0).getRecommendation(), interviews.get(0).getScore());
+    }
+    return builder.build();
+  }
+}
