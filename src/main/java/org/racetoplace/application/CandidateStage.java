@@ -20,7 +20,8 @@ public enum CandidateStage {
           + " online assessment."),
   ASSESS(
       "Assess",
-      "Take the online assessment using the link in your invitation email before the deadline."),
+      "Take the online assessment from your status page before the deadline. Once you start,"
+          + " it is timed, so begin when you have time to finish."),
   VET(
       "Vet",
       "Volunteer hiring professionals from your community are reviewing your application."
