@@ -29,6 +29,7 @@ import org.racetoplace.ops.StuckCaseReport.StuckCase;
 import org.racetoplace.pipeline.HiringPipeline;
 import org.racetoplace.platform.web.FieldProblem;
 import org.racetoplace.platform.web.InvalidRequestException;
+import org.racetoplace.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
