@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -50,6 +51,8 @@ public class ModelDeployment {
 
   static final Set<String> PROCESS_SUFFIXES = Set.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml");
   static final Set<String> FORM_SUFFIXES = Set.of(".form");
+
+  private static final String SOURCE = "filesystem";
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
 
@@ -93,7 +96,14 @@ public class ModelDeployment {
     Set<String> toDeploy = new FormBindings(contents).closure(changed);
 
     DeploymentBuilder builder =
-        repositoryService.createDeployment().name(directories.deploymentName()).source("filesystem");
+        repositoryService
+            .createDeployment()
+            .name(directories.deploymentName())
+            .source(SOURCE)
+            // the comparison above ran outside any lock; the engine repeats it under its cluster-wide
+            // deployment lock, so when two nodes start together with the same change, the second
+            // finds the first one's deployment and deploys nothing
+            .enableDuplicateFiltering(false);
     for (String name : toDeploy) {
       builder.addInputStream(name, new ByteArrayInputStream(contents.get(name)));
     }
@@ -107,6 +117,10 @@ public class ModelDeployment {
           "Models in " + directories.processesPath() + " and " + directories.formsPath()
               + " could not be deployed: " + e.getMessage(),
           e);
+    }
+    if (!(deployment instanceof DeploymentEntity created) || !created.isNew()) {
+      log.info("Models changed ({}), but another node deployed them first: nothing deployed", changed);
+      return null;
     }
     log.info(
         "Deployed {} as deployment {}: changed {}, the rest deployed with them because a process"
