@@ -38,7 +38,7 @@ class CaseProgress {
           HiringPipeline.TIMER_ASSESSMENT_DEADLINE, "Complete the online assessment by",
           HiringPipeline.TIMER_CANDIDATE_UPDATE_TIMEOUT, "Send us the information we asked for by");
 
-  record Deadline(String description, Instant due) {}
+  public record Deadline(String description, Instant due) {}
 
   record Progress(CandidateStage stage, List<Deadline> deadlines) {}
 

@@ -19,8 +19,11 @@ public class StatusLinks {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
-  /** The candidate's own status link, e.g. {@code https://…/api/applications/BHM-001042?token=…}. */
+  /**
+   * The candidate's own status page, e.g. {@code https://…/applications/BHM-001042?token=…}; the
+   * JSON answer for the same case is at {@code /api/applications/{reference}} with the same token.
+   */
   public String withToken(String reference, String token) {
-    return baseUrl + "/api/applications/" + reference + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    return baseUrl + "/applications/" + reference + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
 }

@@ -25,7 +25,12 @@ public enum NotificationEvent {
       "interview-scheduled", "interview-scheduled", "Your interview is scheduled"),
   MATCH_FOUND("match-found", "match-found", "Good news: an employer would like to meet you"),
   PLACED("placed", "placed", "Congratulations on your new job"),
-  WITHDRAWN("withdrawn", "withdrawn", "Your application has been withdrawn");
+  WITHDRAWN("withdrawn", "withdrawn", "Your application has been withdrawn"),
+  /**
+   * Not to a candidate: the daily digest of a community's stuck cases to its staff. Its reference
+   * is the digest's ({@code DIGEST-BHM-2025-05-14}), not an application's.
+   */
+  STUCK_CASE_DIGEST("stuck-case-digest", "stuck-case-digest", "Daily digest: cases past their target");
 
   private final String key;
   private final String templateName;

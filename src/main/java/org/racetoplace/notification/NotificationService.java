@@ -81,6 +81,41 @@ public class NotificationService {
       log.info("Notification {} was sent already; nothing to do", row.getDedupKey());
       return row;
     }
+    return send(row);
+  }
+
+  /**
+   * Sends the message only if this call writes its outbox row: for senders that run on every node
+   * at the same moment, such as the daily digest, where inserting the row under its unique dedup
+   * key is the claim. {@link #deliver} would not do for them: it sends any row that is not SENT
+   * yet, so two nodes could both send a row that one of them is still sending. A row that exists
+   * already (sent, being sent by another node, or refused by the mail server) is left alone; a
+   * refused message stays PENDING with its error and is not sent again by this method.
+   *
+   * @return the row this call wrote and sent; empty when another call had written it
+   * @throws NotificationDeliveryException when the transport did not accept the message
+   */
+  public Optional<Notification> deliverOnce(NotificationRequest request) {
+    Optional<Notification> claimed;
+    try {
+      claimed =
+          newTransaction.execute(
+              status ->
+                  repository.findByDedupKey(request.dedupKey()).isPresent()
+                      ? Optional.<Notification>empty()
+                      : Optional.of(repository.saveAndFlush(newRow(request))));
+    } catch (DataIntegrityViolationException concurrentInsert) {
+      // another node inserted the same key between our read and our insert: it sends
+      claimed = Optional.empty();
+    }
+    if (claimed.isEmpty()) {
+      log.info("Notification {} is another call's to send; nothing to do", request.dedupKey());
+      return Optional.empty();
+    }
+    return Optional.of(send(claimed.get()));
+  }
+
+  private Notification send(Notification row) {
     try {
       transport.send(row.toOutgoingMail());
     } catch (RuntimeException failure) {

@@ -689,7 +689,7 @@ class ApplicationApiTest {
                         .stream().findFirst().orElse(null)));
     String body =
         jdbc.queryForObject("select body from notification where dedup_key = ?", String.class, reference + ":confirmation");
-    assertThat(body).contains(reference).contains("/api/applications/" + reference + "?token=" + token);
+    assertThat(body).contains(reference).contains("/applications/" + reference + "?token=" + token);
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from notification where application_reference = ?", Integer.class, reference))

@@ -70,7 +70,14 @@ public class SittingRequestReader {
    *     an option the item does not have, a text too long
    */
   public String readAnswer(byte[] body, SittingItem item) {
-    JsonNode tree = bodies.readObject(body);
+    return readAnswer(bodies.readObject(body), item);
+  }
+
+  /**
+   * The same checks on an answer already in tree form; the candidate pages build the tree from
+   * their form fields, so a page and the API accept exactly the same answers.
+   */
+  public String readAnswer(JsonNode tree, SittingItem item) {
     List<FieldProblem> problems = new ArrayList<>();
     String field = fieldFor(item.getKind());
     unknownFields(tree, Set.of(field), problems);

@@ -11,6 +11,7 @@ public final class HiringGroups {
   public static final String INTERVIEWERS = "interviewers";
 
   private static final String VETTERS_PREFIX = "vetters-";
+  private static final String COMMUNITY_STAFF_PREFIX = "staff-";
   private static final String EMPLOYER_PREFIX = "employer-";
 
   private HiringGroups() {}
@@ -18,6 +19,14 @@ public final class HiringGroups {
   /** The vetters of one community, e.g. {@code vetters-birmingham}. */
   public static String vetters(String communityId) {
     return VETTERS_PREFIX + communityId;
+  }
+
+  /**
+   * The staff of one community, e.g. {@code staff-birmingham}: who gets its daily stuck-case
+   * digest. Membership grants nothing; its members work as staff through {@link #STAFF}.
+   */
+  public static String communityStaff(String communityId) {
+    return COMMUNITY_STAFF_PREFIX + communityId;
   }
 
   /** The group of one employer partner, e.g. {@code employer-acme-software}. */

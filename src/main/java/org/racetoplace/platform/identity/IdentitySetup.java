@@ -87,6 +87,7 @@ public class IdentitySetup {
     setUpInterviewers();
     for (Community community : communities.findByActiveTrueOrderByName()) {
       setUpVetters(community);
+      setUpCommunityStaff(community);
     }
     Filter myTasks =
         ensureFilter(
@@ -128,6 +129,17 @@ public class IdentitySetup {
             0,
             taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks());
     grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+
+  /**
+   * Adds a community's staff group, {@code staff-<community>}: the recipients of its daily
+   * stuck-case digest. It grants nothing; its members need {@code staff} as well to act.
+   */
+  public void setUpCommunityStaff(Community community) {
+    ensureGroup(
+        HiringGroups.communityStaff(community.getId()),
+        "Staff — " + community.displayName(),
+        Groups.GROUP_TYPE_WORKFLOW);
   }
 
   /**

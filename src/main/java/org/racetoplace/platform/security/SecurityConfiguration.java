@@ -13,8 +13,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -33,7 +36,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       an admin.
  *   <li>{@code /api/**}: candidates' endpoints public (status token checked by the controller),
  *       the rest HTTP Basic; 401/403 as problem+json.
- *   <li>everything else: HTTP Basic against the identity service.
+ *   <li>the candidates' pages ({@code /}, {@code /apply}, {@code /applications/…}): public,
+ *       CSRF tokens, strict security headers.
+ *   <li>everything else (staff pages): HTTP Basic against the identity service, the same headers.
  * </ul>
  */
 @Configuration
@@ -167,17 +172,62 @@ public class SecurityConfiguration {
           // assessment providers: every request is checked by its Standard Webhooks signature
           PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/assessment-results/{provider}"));
 
+  /**
+   * The candidates' pages: public, no server session (the case cookie and the CSRF cookie are all
+   * the state), a CSRF token on every form, and strict headers — a Content-Security-Policy that
+   * allows no inline script or style, no framing, no referrer (status links carry a token),
+   * nosniff, and HSTS on every answer over HTTPS.
+   */
   @Bean
   @Order(5)
+  SecurityFilterChain candidatePagesChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher(CANDIDATE_PAGES)
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+        .headers(SecurityConfiguration::strictPageHeaders)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  /** The pages of the public site, with its styles and scripts. */
+  private static final RequestMatcher CANDIDATE_PAGES =
+      new OrRequestMatcher(
+          path("/"),
+          path("/communities/**"),
+          path("/apply"),
+          path("/applications/**"),
+          path("/css/**"),
+          path("/js/**"),
+          path("/images/**"),
+          path("/favicon.ico"));
+
+  /** Scripts, styles, images and forms from this site only; nothing inline, nothing framed. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+          + "base-uri 'none'; object-src 'none'";
+
+  static void strictPageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+        .frameOptions(frames -> frames.deny())
+        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true));
+  }
+
+  @Bean
+  @Order(6)
   SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(path("/"), path("/error"), path("/favicon.ico"))
+                    .requestMatchers(path("/error"))
                     .permitAll()
                     .anyRequest()
                     .authenticated())
         .httpBasic(Customizer.withDefaults())
+        .headers(SecurityConfiguration::strictPageHeaders)
         .requestCache(cache -> cache.disable())
         .build();
   }

@@ -16,6 +16,7 @@ public final class ProblemTypes {
   public static final URI CONFLICT = URI.create(BASE + "conflict");
   public static final URI DUPLICATE_APPLICATION = URI.create(BASE + "duplicate-application");
   public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+  public static final URI TOO_MANY_REQUESTS = URI.create(BASE + "too-many-requests");
   public static final URI UNAVAILABLE = URI.create(BASE + "unavailable");
   public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
 
