@@ -38,7 +38,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       the rest HTTP Basic; 401/403 as problem+json.
  *   <li>the candidates' pages ({@code /}, {@code /apply}, {@code /applications/…}): public,
  *       CSRF tokens, strict security headers.
- *   <li>everything else (staff pages): HTTP Basic against the identity service, the same headers.
+ *   <li>everything else (staff pages): HTTP Basic against the identity service (realm {@code
+ *       race-to-place}, as on /api), the same strict headers; the static files of the staff
+ *       pages ({@code /webjars/**}, {@code /staff/*.js}, {@code /staff/*.css}) are public.
  * </ul>
  */
 @Configuration
@@ -224,9 +226,14 @@ public class SecurityConfiguration {
                 requests
                     .requestMatchers(path("/error"))
                     .permitAll()
+                    // static files of the staff pages: scripts, styles, Chart.js (no data in them)
+                    .requestMatchers(path("/webjars/**"), path("/staff/*.js"), path("/staff/*.css"))
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
-        .httpBasic(Customizer.withDefaults())
+        // the realm of /api (ProblemResponses): a staff page that fetches /api with the
+        // credentials the browser already holds is not asked to sign in a second time
+        .httpBasic(basic -> basic.realmName("race-to-place"))
         .headers(SecurityConfiguration::strictPageHeaders)
         .requestCache(cache -> cache.disable())
         .build();
