@@ -60,9 +60,13 @@ class AssessmentPages {
     this.times = times;
   }
 
-  /** Times on these pages in the candidate's community's zone. */
+  /**
+   * Times on these pages in the candidate's community's zone. Only the application row is read
+   * (its community id is the foreign key), not the whole status with its engine queries: this
+   * runs on every question.
+   */
   private void addTimes(Model model, String reference, String token) {
-    model.addAttribute("times", times.of(applications.status(reference, token).community()));
+    model.addAttribute("times", times.of(applications.authorized(reference, token).getCommunity().getId()));
   }
 
   /** Instructions before the start, the next unanswered question while it runs, thanks after. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
@@ -33,10 +32,6 @@ public final class PageTimes {
 
   /** A time with its own offset (an interview booked in a zone) in that zone. */
   public String dateTime(OffsetDateTime time) {
-    return time == null ? "" : format(time.atZoneSameInstant(zone));
-  }
-
-  private static String format(TemporalAccessor time) {
-    return DATE_TIME.format(time);
+    return time == null ? "" : DATE_TIME.format(time.atZoneSameInstant(zone));
   }
 }
