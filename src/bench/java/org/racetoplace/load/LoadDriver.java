@@ -1,0 +1,84 @@
+package org.racetoplace.load;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.racetoplace.load.HiringClient.Credentials;
+
+/**
+ * The load driver (docs/performance.md, "Load driver"): against a running application, first
+ * intake under load, then cases driven from application to placement; with {@code
+ * --baseline-url}, the same again against the no-op-delegates application, and the ratio of the
+ * two. Prints a Markdown report (and writes it to {@code --report=FILE}).
+ *
+ * <p>A plain Java client (java.net.http and HdrHistogram) rather than Gatling: the pipeline phase
+ * is not a fixed script per virtual user but people working shared task queues, which reads more
+ * plainly as a few loops, and it needs no Scala tool chain or extra Maven plugin.
+ */
+public final class LoadDriver {
+
+  private LoadDriver() {}
+
+  public static void main(String[] args) throws Exception {
+    LoadOptions options = LoadOptions.parse(args);
+    String runId = DateTimeFormatter.ofPattern("MMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    StringBuilder report = new StringBuilder();
+    report.append("# Load run ").append(runId).append(" (").append(Instant.now()).append(")\n\n");
+    report.append(String.format("clients %d, intake %s after %s warm-up, %d cases to placement%n%n",
+        options.clients(), options.intakeDuration(), options.intakeWarmUp(), options.cases()));
+    List<PipelinePhase.Result> pipelines = new ArrayList<>();
+    List<URI> targets = new ArrayList<>();
+    targets.add(options.url());
+    options.baselineUrl().ifPresent(targets::add);
+    for (URI target : targets) {
+      String label = target.equals(options.url()) ? "as shipped" : "no-op delegates";
+      report.append("## ").append(label).append(" — ").append(target).append("\n\n");
+      HiringClient client = HiringClient.of(target);
+      Credentials admin = new Credentials(options.adminUser(), options.adminPassword());
+      LoadSetup setup = new LoadSetup(client, admin, options.userPassword());
+      setup.prepare(options.cases());
+      if (!options.intakeDuration().isZero()) {
+        System.out.println(label + ": intake phase");
+        IntakePhase.Result intake =
+            new IntakePhase(client, runId, options.clients()).run(options.intakeWarmUp(), options.intakeDuration());
+        Histogram latency = intake.steps().latency("POST /api/applications");
+        report.append(String.format(
+            "Intake: **%.0f accepted applications/s** (%d accepted, %d refused in %.1f s), latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
+            intake.acceptedPerSecond(), intake.accepted(), intake.refused(), intake.elapsed().toMillis() / 1000.0,
+            Steps.millis(latency, 50), Steps.millis(latency, 99), latency.getMaxValue() / 1000.0));
+        report.append("Answers: ").append(intake.steps().answers()).append("\n\n");
+      }
+      if (options.cases() > 0) {
+        System.out.println(label + ": pipeline phase");
+        PipelinePhase.Result pipeline =
+            new PipelinePhase(
+                    client.withSteps(new Steps()), setup, admin, runId, options.clients(), options.provider(), options.providerSecret())
+                .run(options.cases(), options.pipelineTimeout());
+        pipelines.add(pipeline);
+        report.append(String.format(
+            "Pipeline: **%.2f cases/s** from application to placement (%d of %d cases ended in %.1f s; %d placed; %d incidents; %d errors)%n%n",
+            pipeline.casesPerSecond(), pipeline.finished(), pipeline.cases(), pipeline.elapsed().toMillis() / 1000.0,
+            pipeline.placed(), pipeline.incidents(), pipeline.errors()));
+        report.append(pipeline.steps().table()).append("\n");
+      }
+    }
+    if (pipelines.size() == 2) {
+      double ratio = pipelines.get(0).casesPerSecond() / pipelines.get(1).casesPerSecond();
+      report.append(String.format("**End-to-end ratio, as shipped / no-op delegates: %.2f** (target ≥ 0.8)%n", ratio));
+    }
+    System.out.println();
+    System.out.println(report);
+    if (options.reportFile().isPresent()) {
+      Files.writeString(Path.of(options.reportFile().get()), report, StandardCharsets.UTF_8);
+    }
+    boolean complete = pipelines.stream().allMatch(p -> p.finished() == p.cases() && p.placed() == p.cases() && p.errors() == 0);
+    System.exit(complete ? 0 : 1);
+  }
+}
