@@ -4,11 +4,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.racetoplace.load.HiringClient.Credentials;
 
@@ -25,6 +27,27 @@ import org.racetoplace.load.HiringClient.Credentials;
 public final class LoadDriver {
 
   private LoadDriver() {}
+
+  /**
+   * Waits until the job executor has run every asynchronous job (the confirmation mails the
+   * intake made) and says how fast it worked: jobs made since the first application of the
+   * warm-up, over the time until none was left.
+   */
+  private static String jobBacklog(HiringClient client, Credentials admin, IntakePhase.Result intake, Duration timeout) {
+    String count = "/engine-rest/job/count" + HiringClient.query(java.util.Map.of("messages", "true", "executable", "true"));
+    long backlog = client.get("job count", count, admin).body().get("count").asLong();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long left = backlog;
+    while (left > 0 && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+      left = client.get("job count", count, admin).body().get("count").asLong();
+    }
+    double seconds = (System.nanoTime() - intake.startedNanos()) / 1e9;
+    return String.format(
+        "Job executor: %d confirmation-mail jobs made since the warm-up began, %d still waiting when intake ended;"
+            + " %s %.1f s after the first application: **%.0f jobs/s**%n%n",
+        intake.acceptedInAll(), backlog, left == 0 ? "all done" : left + " left", seconds, intake.acceptedInAll() / seconds);
+  }
 
   public static void main(String[] args) throws Exception {
     LoadOptions options = LoadOptions.parse(args);
@@ -54,6 +77,7 @@ public final class LoadDriver {
             intake.acceptedPerSecond(), intake.accepted(), intake.refused(), intake.elapsed().toMillis() / 1000.0,
             Steps.millis(latency, 50), Steps.millis(latency, 99), latency.getMaxValue() / 1000.0));
         report.append("Answers: ").append(intake.steps().answers()).append("\n\n");
+        report.append(jobBacklog(client, admin, intake, options.pipelineTimeout()));
       }
       if (options.cases() > 0) {
         System.out.println(label + ": pipeline phase");

@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * The yardstick of the end-to-end comparison: every Java delegate and task listener that {@code
@@ -33,7 +32,9 @@ import org.springframework.context.annotation.Configuration;
  * talent pool) stay as shipped, so the difference between the two runs is the cost of our
  * delegates and listeners: database reads and writes, mail rendering, matching.
  */
-@Configuration(proxyBeanMethods = false)
+// Deliberately not @Configuration: the application's component scan covers this package on the
+// bench class path, and the run "as shipped" must not pick these beans up. LoadTargetApplication
+// adds the class as a source only with --noop-delegates.
 class NoOpDelegates {
 
   /** The employer group the load driver registers per community ({@code LoadDriver}). */
