@@ -10,6 +10,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.racetoplace.load.HiringClient.Credentials;
@@ -60,9 +64,13 @@ public final class LoadDriver {
     List<URI> targets = new ArrayList<>();
     targets.add(options.url());
     options.baselineUrl().ifPresent(targets::add);
+    List<StringBuilder> sections = new ArrayList<>();
+    List<Callable<PipelinePhase.Result>> pipelinePhases = new ArrayList<>();
     for (URI target : targets) {
       String label = target.equals(options.url()) ? "as shipped" : "no-op delegates";
-      report.append("## ").append(label).append(" — ").append(target).append("\n\n");
+      StringBuilder section = new StringBuilder();
+      sections.add(section);
+      section.append("## ").append(label).append(" — ").append(target).append("\n\n");
       HiringClient client = HiringClient.of(target);
       Credentials admin = new Credentials(options.adminUser(), options.adminPassword());
       LoadSetup setup = new LoadSetup(client, admin, options.userPassword());
@@ -72,27 +80,44 @@ public final class LoadDriver {
         IntakePhase.Result intake =
             new IntakePhase(client, runId, options.clients()).run(options.intakeWarmUp(), options.intakeDuration());
         Histogram latency = intake.steps().latency("POST /api/applications");
-        report.append(String.format(
+        section.append(String.format(
             "Intake: **%.0f accepted applications/s** (%d accepted, %d refused in %.1f s), latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
             intake.acceptedPerSecond(), intake.accepted(), intake.refused(), intake.elapsed().toMillis() / 1000.0,
             Steps.millis(latency, 50), Steps.millis(latency, 99), latency.getMaxValue() / 1000.0));
-        report.append("Answers: ").append(intake.steps().answers()).append("\n\n");
-        report.append(jobBacklog(client, admin, intake, options.pipelineTimeout()));
+        section.append("Answers: ").append(intake.steps().answers()).append("\n\n");
+        section.append(jobBacklog(client, admin, intake, options.pipelineTimeout()));
       }
       if (options.cases() > 0) {
-        System.out.println(label + ": pipeline phase");
-        PipelinePhase.Result pipeline =
-            new PipelinePhase(
-                    client.withSteps(new Steps()), setup, admin, runId, options.clients(), options.provider(), options.providerSecret())
-                .run(options.cases(), options.pipelineTimeout());
-        pipelines.add(pipeline);
-        report.append(String.format(
-            "Pipeline: **%.2f cases/s** from application to placement (%d of %d cases ended in %.1f s; %d placed; %d incidents; %d errors)%n%n",
-            pipeline.casesPerSecond(), pipeline.finished(), pipeline.cases(), pipeline.elapsed().toMillis() / 1000.0,
-            pipeline.placed(), pipeline.incidents(), pipeline.errors()));
-        report.append(pipeline.steps().table()).append("\n");
+        pipelinePhases.add(() -> {
+          System.out.println(label + ": pipeline phase");
+          return new PipelinePhase(
+                  client.withSteps(new Steps()), setup, admin, runId, options.clients(), options.provider(), options.providerSecret())
+              .run(options.cases(), options.pipelineTimeout());
+        });
       }
     }
+    if (options.sideBySide() && pipelinePhases.size() > 1) {
+      // both targets at the same time: whatever else loads the machine loads both alike
+      ExecutorService both = Executors.newFixedThreadPool(pipelinePhases.size());
+      for (Future<PipelinePhase.Result> result : both.invokeAll(pipelinePhases)) {
+        pipelines.add(result.get());
+      }
+      both.shutdown();
+    } else {
+      for (Callable<PipelinePhase.Result> phase : pipelinePhases) {
+        pipelines.add(phase.call());
+      }
+    }
+    for (int i = 0; i < pipelines.size(); i++) {
+      PipelinePhase.Result pipeline = pipelines.get(i);
+      sections.get(i).append(String.format(
+          "Pipeline: **%.2f cases/s** from application to placement (%d of %d cases ended in %.1f s; %d placed; %d incidents; %d errors)%n%n",
+          pipeline.casesPerSecond(), pipeline.finished(), pipeline.cases(), pipeline.elapsed().toMillis() / 1000.0,
+          pipeline.placed(), pipeline.incidents(), pipeline.errors()));
+      sections.get(i).append(pipeline.steps().table()).append("\n");
+    }
+    sections.forEach(report::append);
+    report.append(options.sideBySide() ? "Pipeline phases side by side (at the same time).\n\n" : "Pipeline phases one after the other.\n\n");
     if (pipelines.size() == 2) {
       double ratio = pipelines.get(0).casesPerSecond() / pipelines.get(1).casesPerSecond();
       report.append(String.format("**End-to-end ratio, as shipped / no-op delegates: %.2f** (target ≥ 0.8)%n", ratio));

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param intakeDuration the measured interval of the intake phase; zero skips the phase
  * @param cases cases driven from application to placement; zero skips the phase
  * @param pipelineTimeout the pipeline phase gives up (and says so) after this
+ * @param sideBySide with a baseline: drive both pipeline phases at the same time, so that other
+ *     load on the machine weighs on both alike (the default); false drives them one after the other
  */
 record LoadOptions(
     URI url,
@@ -29,6 +31,7 @@ record LoadOptions(
     Duration intakeDuration,
     int cases,
     Duration pipelineTimeout,
+    boolean sideBySide,
     String provider,
     String providerSecret,
     Optional<String> reportFile) {
@@ -57,6 +60,7 @@ record LoadOptions(
             Duration.parse(take(given, "intake-duration", "PT30S")),
             Integer.parseInt(take(given, "cases", "300")),
             Duration.parse(take(given, "pipeline-timeout", "PT10M")),
+            Boolean.parseBoolean(take(given, "side-by-side", "true")),
             take(given, "provider", "loadtest"),
             take(given, "provider-secret", System.getenv("HIRING_LOAD_PROVIDER_SECRET")),
             Optional.ofNullable(take(given, "report", null)));
