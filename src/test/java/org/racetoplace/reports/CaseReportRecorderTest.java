@@ -24,8 +24,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,9 +61,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
     })
 class CaseReportRecorderTest {
 
+  /** The engine of the process tests (its configuration records flow-node coverage). */
   @RegisterExtension
-  static ProcessEngineExtension engine =
-      ProcessEngineExtension.builder().configurationResource("process-test.camunda.cfg.xml").build();
+  static ProcessEngineCoverageExtension engine =
+      ProcessEngineCoverageExtension.builder().configurationResource("process-test.camunda.cfg.xml").build();
 
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   private static final long DAY = Duration.ofDays(1).toMillis();
