@@ -147,7 +147,7 @@ public class AdverseImpacts {
       columns.append(", sum(").append(stage.considered).append(")")
           .append(", sum(").append(stage.considered).append(" * ").append(stage.selected).append(")");
     }
-    return CaseOutcomeSql.outcomes(period, false)
+    return CaseOutcomeSql.outcomes(period)
         + """
         , identified as (
           select o.*, nullif(trim(si.sex), '') as sex, nullif(trim(si.race_ethnicity), '') as race_ethnicity

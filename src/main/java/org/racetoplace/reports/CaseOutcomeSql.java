@@ -1,6 +1,5 @@
 package org.racetoplace.reports;
 
-import org.racetoplace.pipeline.HiringPipeline;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -18,12 +17,19 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  *   <li>interview scored: {@code interview_scorecard} with a score;
  *   <li>matched: a row in {@code match_proposal}; employer declined: a proposal {@code DECLINED};
  *   <li>placed, placement time and employer: {@code placement};
- *   <li>assessment passed and interview passed: history ({@code ACT_HI_ACTINST}: the case entered
- *       {@code Stage_Vet} resp. {@code Stage_Match}), because these outcomes come from the DMN
- *       decisions and are kept in no table of ours; our tables fill in when they prove it (a
- *       vetting review means the assessment was passed, a proposal that the interview was);
- *   <li>time in stage: {@code DURATION_} of the {@code Stage_*} sub-process instances in history;
- *   <li>stage reached: the furthest {@code Stage_*} in history, or what our tables prove.
+ *   <li>assessment passed and interview passed: the case entered {@code Stage_Vet} resp.
+ *       {@code Stage_Match} ({@code case_report.stage_reached}, kept from the engine's history
+ *       events), because these outcomes come from the DMN decisions and are kept in no other table
+ *       of ours; our tables fill in when they prove it (a vetting review means the assessment was
+ *       passed, a proposal that the interview was);
+ *   <li>time in stage: {@code case_report}, the summed durations of the {@code Stage_*}
+ *       sub-process instances, as {@code DURATION_} in the history;
+ *   <li>stage reached: the furthest {@code Stage_*} entered, or what our tables prove.
+ * </ul>
+ *
+ * <p>{@code case_report} (V12, {@link CaseReportRecorder}) replaces the scan of
+ * {@code ACT_HI_ACTINST}: one row per case instead of about thirteen history rows, joined by its
+ * primary key.
  * </ul>
  */
 final class CaseOutcomeSql {
@@ -41,98 +47,61 @@ final class CaseOutcomeSql {
    * {@code with cohort as (…), …, outcomes as (…)} without a final select; parameters
    * {@code :from}, {@code :to} and, when the period names one, {@code :community}.
    *
-   * @param closedOnly only applications that were withdrawn or expired (the exit figures)
    */
-  static String outcomes(ReportPeriod period, boolean closedOnly) {
+  static String outcomes(ReportPeriod period) {
     return """
-        with cohort as (
-          select a.id, a.community_id, a.status, a.created_at, a.process_instance_id
-          from application a
-          where a.created_at >= :from and a.created_at < :to %s %s
-        ),
-        stage_history as (
-          select h.PROC_INST_ID_ as process_instance_id,
-            max(case h.ACT_ID_ when '%s' then 5 when '%s' then 4 when '%s' then 3 when '%s' then 2 else 1 end)
-              as stage_reached,
-            sum(case when h.ACT_ID_ = '%s' then h.DURATION_ end) as apply_ms,
-            sum(case when h.ACT_ID_ = '%s' then h.DURATION_ end) as assess_ms,
-            sum(case when h.ACT_ID_ = '%s' then h.DURATION_ end) as vet_ms,
-            sum(case when h.ACT_ID_ = '%s' then h.DURATION_ end) as interview_ms,
-            sum(case when h.ACT_ID_ = '%s' then h.DURATION_ end) as match_ms
-          from ACT_HI_ACTINST h
-          where h.ACT_ID_ in ('%s', '%s', '%s', '%s', '%s')
-            and h.PROC_INST_ID_ in (select process_instance_id from cohort)
-          group by h.PROC_INST_ID_
-        ),
-        assessed as (
-          select distinct r.application_id
-          from assessment_result r
-          where r.application_id in (select id from cohort)
-        ),
-        vetting as (
-          select v.application_id,
-            max(case when v.decision in ('APPROVE', 'DECLINE') then 1 else 0 end) as decided,
-            max(case when v.decision = 'APPROVE' then 1 else 0 end) as approved
-          from vetting_review v
-          where v.application_id in (select id from cohort)
-          group by v.application_id
-        ),
-        interviews as (
-          select distinct s.application_id
-          from interview_scorecard s
-          where s.score is not null and s.application_id in (select id from cohort)
-        ),
-        proposals as (
-          select m.application_id, max(case when m.status = 'DECLINED' then 1 else 0 end) as declined
-          from match_proposal m
-          where m.application_id in (select id from cohort)
-          group by m.application_id
-        ),
-        flags as (
-          select c.id, c.community_id, c.status,
-            case when ar.application_id is null then 0 else 1 end as assessed,
-            case when v.application_id is null then 0 else 1 end as reviewed,
-            coalesce(v.decided, 0) as vetting_decided,
-            coalesce(v.approved, 0) as vetted,
-            case when iv.application_id is null then 0 else 1 end as interview_scored,
-            case when mp.application_id is null then 0 else 1 end as matched,
-            coalesce(mp.declined, 0) as employer_declined,
-            case when p.application_id is null then 0 else 1 end as placed,
-            p.employer_id,
-            coalesce(h.stage_reached, 1) as history_stage,
-            h.apply_ms, h.assess_ms, h.vet_ms, h.interview_ms, h.match_ms,
-            case when p.application_id is null then null
-              else cast(extract(epoch from p.confirmed_at) - extract(epoch from c.created_at) as double precision)
-            end as to_placement_s
-          from cohort c
-          left join stage_history h on h.process_instance_id = c.process_instance_id
-          left join assessed ar on ar.application_id = c.id
-          left join vetting v on v.application_id = c.id
-          left join interviews iv on iv.application_id = c.id
-          left join proposals mp on mp.application_id = c.id
-          left join placement p on p.application_id = c.id
-        ),
-        outcomes as (
+        with outcomes as (
           select f.*,
             case when f.history_stage >= 3 or f.reviewed = 1 then 1 else 0 end as assessment_passed,
             case when f.history_stage >= 5 or f.matched = 1 then 1 else 0 end as interviewed,
             case when f.placed = 1 or f.employer_declined = 1 then 1 else 0 end as employer_decided,
             case when f.status in ('WITHDRAWN', 'NOT_ADVANCED', 'PLACED', 'EXPIRED') then 1 else 0 end as closed,
-            greatest(f.history_stage,
-              case when f.matched = 1 then 5 when f.vetted = 1 then 4 when f.reviewed = 1 then 3
-                when f.assessed = 1 then 2 else 1 end) as stage_reached
-          from flags f
+            case
+              when f.matched = 1 or f.history_stage >= 5 then 5
+              when f.vetted = 1 or f.history_stage >= 4 then 4
+              when f.reviewed = 1 or f.history_stage >= 3 then 3
+              when f.assessed = 1 or f.history_stage >= 2 then 2
+              else 1 end as stage_reached
+          from (
+            select a.id, a.community_id, a.status,
+              case when ar.application_id is null then 0 else 1 end as assessed,
+              case when v.application_id is null then 0 else 1 end as reviewed,
+              coalesce(v.decided, 0) as vetting_decided,
+              coalesce(v.approved, 0) as vetted,
+              case when iv.application_id is null then 0 else 1 end as interview_scored,
+              case when mp.application_id is null then 0 else 1 end as matched,
+              coalesce(mp.declined, 0) as employer_declined,
+              case when p.application_id is null then 0 else 1 end as placed,
+              p.employer_id,
+              coalesce(r.stage_reached, 1) as history_stage,
+              r.apply_ms, r.assess_ms, r.vet_ms, r.interview_ms, r.match_ms,
+              case when p.application_id is null then null
+                else cast(extract(epoch from p.confirmed_at) - extract(epoch from a.created_at) as double precision)
+              end as to_placement_s
+            from application a
+            left join case_report r on r.process_instance_id = a.process_instance_id
+            left join (
+              select application_id from assessment_result group by application_id
+            ) ar on ar.application_id = a.id
+            left join (
+              select application_id,
+                max(case when decision in ('APPROVE', 'DECLINE') then 1 else 0 end) as decided,
+                max(case when decision = 'APPROVE' then 1 else 0 end) as approved
+              from vetting_review group by application_id
+            ) v on v.application_id = a.id
+            left join (
+              select application_id from interview_scorecard where score is not null group by application_id
+            ) iv on iv.application_id = a.id
+            left join (
+              select application_id, max(case when status = 'DECLINED' then 1 else 0 end) as declined
+              from match_proposal group by application_id
+            ) mp on mp.application_id = a.id
+            left join placement p on p.application_id = a.id
+            where a.created_at >= :from and a.created_at < :to %s
+          ) f
         )
         """
-        .formatted(
-            period.community() == null ? "" : "and a.community_id = :community",
-            closedOnly ? "and a.status in ('WITHDRAWN', 'EXPIRED')" : "",
-            HiringPipeline.STAGE_MATCH, HiringPipeline.STAGE_INTERVIEW, HiringPipeline.STAGE_VET,
-            HiringPipeline.STAGE_ASSESS,
-            HiringPipeline.STAGE_APPLY, HiringPipeline.STAGE_ASSESS, HiringPipeline.STAGE_VET,
-            HiringPipeline.STAGE_INTERVIEW, HiringPipeline.STAGE_MATCH,
-            HiringPipeline.STAGE_APPLY, HiringPipeline.STAGE_ASSESS, HiringPipeline.STAGE_VET,
-            HiringPipeline.STAGE_INTERVIEW, HiringPipeline.STAGE_MATCH);
+        .formatted(period.community() == null ? "" : "and a.community_id = :community");
   }
 
   static MapSqlParameterSource parameters(ReportPeriod period) {

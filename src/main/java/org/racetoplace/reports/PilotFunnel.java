@@ -25,9 +25,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The pilot funnel (docs/evaluation.md): how many applications of a period reached each step, how
- * long the stages took, where placements went, where withdrawals and expiries happened. Three
- * aggregate queries over {@link CaseOutcomeSql}; the database returns one row per community (and
- * one overall for the percentiles), never a row per case.
+ * long the stages took, where placements went, where withdrawals and expiries happened. One
+ * aggregate query over {@link CaseOutcomeSql} (counts, percentiles and exits by stage) and one
+ * over the placements; the database returns one row per community and one overall, never a row
+ * per case.
  */
 @Service
 public class PilotFunnel {
@@ -77,9 +78,13 @@ public class PilotFunnel {
     }
   }
 
+  /** The closed outcomes reported by stage, in the order the report lists them. */
+  private static final List<String> EXIT_OUTCOMES = List.of("EXPIRED", "WITHDRAWN");
+
   private final NamedParameterJdbcTemplate jdbc;
   private final CommunityRepository communities;
   private final Clock clock;
+  private final ReportDialect dialect;
 
   @Autowired
   public PilotFunnel(NamedParameterJdbcTemplate jdbc, CommunityRepository communities, ObjectProvider<Clock> clock) {
@@ -90,6 +95,7 @@ public class PilotFunnel {
     this.jdbc = jdbc;
     this.communities = communities;
     this.clock = clock;
+    this.dialect = new ReportDialect(jdbc);
   }
 
   /**
@@ -109,22 +115,20 @@ public class PilotFunnel {
       rows.put(rs.getString(1), Row.read(rs));
     });
     Map<String, Map<String, EmployerPlacements>> employers = employers(period);
-    Map<String, List<Exit>> exits = exits(period);
 
     List<CommunityFunnel> perCommunity = new ArrayList<>();
     for (Community c : ReportCommunities.of(known, period)) {
       Row row = rows.getOrDefault(c.getId(), Row.EMPTY);
       perCommunity.add(
           funnel(c.getId(), c.getName(), row,
-              sorted(employers.getOrDefault(c.getId(), Map.of()).values()),
-              exits.getOrDefault(c.getId(), List.of())));
+              sorted(employers.getOrDefault(c.getId(), Map.of()).values()), row.exits()));
     }
     Map<String, EmployerPlacements> allEmployers = new TreeMap<>();
     employers.values().forEach(byEmployer -> byEmployer.values().forEach(e -> allEmployers.merge(
         e.employer(), e, (a, b) -> new EmployerPlacements(a.employer(), a.name(), a.placements() + b.placements()))));
     CommunityFunnel overall =
         funnel(null, null, rows.getOrDefault(null, Row.EMPTY), sorted(allEmployers.values()),
-            mergeExits(exits.values()));
+            rows.getOrDefault(null, Row.EMPTY).exits());
     return new FunnelReport(period, clock.instant(), overall, List.copyOf(perCommunity));
   }
 
@@ -149,7 +153,7 @@ public class PilotFunnel {
         id, name, List.copyOf(stages), List.copyOf(times), row.times[Span.TO_PLACEMENT.ordinal()], employers, exits);
   }
 
-  private static String funnelSql(ReportPeriod period) {
+  private String funnelSql(ReportPeriod period) {
     StringBuilder columns = new StringBuilder();
     for (Step step : Step.values()) {
       columns.append(", ").append(step.aggregate);
@@ -163,7 +167,17 @@ public class PilotFunnel {
       }
       columns.append(", max(").append(x).append(")");
     }
-    return CaseOutcomeSql.outcomes(period, false)
+    for (String outcome : EXIT_OUTCOMES) {
+      for (PipelineStage stage : PipelineStage.values()) {
+        columns.append(", sum(case when status = '").append(outcome).append("' and stage_reached = ")
+            .append(stage.ordinal() + 1).append(" then 1 else 0 end)");
+      }
+    }
+    String outcomes = CaseOutcomeSql.outcomes(period);
+    if (dialect.groupingSets()) {
+      return outcomes + "select community_id" + columns + " from outcomes group by grouping sets ((community_id), ())";
+    }
+    return outcomes
         + "select community_id" + columns + " from outcomes group by community_id\n"
         + "union all\n"
         + "select cast(null as varchar(40))" + columns + " from outcomes";
@@ -188,32 +202,6 @@ public class PilotFunnel {
     return result;
   }
 
-  private Map<String, List<Exit>> exits(ReportPeriod period) {
-    String sql =
-        CaseOutcomeSql.outcomes(period, true)
-            + "select community_id, status, stage_reached, count(*) from outcomes"
-            + " group by community_id, status, stage_reached";
-    Map<String, List<Exit>> result = new HashMap<>();
-    jdbc.query(sql, CaseOutcomeSql.parameters(period), (ResultSet rs) -> {
-      PipelineStage stage = PipelineStage.values()[rs.getInt(3) - 1];
-      result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-          .add(new Exit(rs.getString(2), stage.id(), stage.label(), rs.getLong(4)));
-    });
-    result.replaceAll((community, list) -> mergeExits(List.of(list)));
-    return result;
-  }
-
-  /** Sums exits of the same outcome and stage; sorted by outcome, then stage in pipeline order. */
-  private static List<Exit> mergeExits(java.util.Collection<List<Exit>> lists) {
-    Map<String, Exit> merged = new LinkedHashMap<>();
-    lists.forEach(list -> list.forEach(e -> merged.merge(e.outcome() + "/" + e.stage(), e,
-        (a, b) -> new Exit(a.outcome(), a.stage(), a.stageLabel(), a.count() + b.count()))));
-    return merged.values().stream()
-        .sorted(Comparator.comparing(Exit::outcome)
-            .thenComparing(e -> PipelineStage.fromParameter(e.stage()).map(Enum::ordinal).orElse(Integer.MAX_VALUE)))
-        .toList();
-  }
-
   private static List<EmployerPlacements> sorted(java.util.Collection<EmployerPlacements> employers) {
     return employers.stream()
         .sorted(Comparator.comparingLong(EmployerPlacements::placements).reversed()
@@ -222,7 +210,7 @@ public class PilotFunnel {
   }
 
   /** One row of the funnel query. */
-  private record Row(long[] counts, StageTime[] times) {
+  private record Row(long[] counts, StageTime[] times, List<Exit> exits) {
 
     static final Row EMPTY = empty();
 
@@ -242,7 +230,16 @@ public class PilotFunnel {
         times[span.ordinal()] =
             new StageTime(span.id, span.label, cases, values[0], values[1], values[2], values[3], values[4]);
       }
-      return new Row(counts, times);
+      List<Exit> exits = new ArrayList<>();
+      for (String outcome : EXIT_OUTCOMES) {
+        for (PipelineStage stage : PipelineStage.values()) {
+          long count = rs.getLong(column++);
+          if (count > 0) {
+            exits.add(new Exit(outcome, stage.id(), stage.label(), count));
+          }
+        }
+      }
+      return new Row(counts, times, List.copyOf(exits));
     }
 
     private static Row empty() {
@@ -250,7 +247,7 @@ public class PilotFunnel {
       for (Span span : Span.values()) {
         times[span.ordinal()] = new StageTime(span.id, span.label, 0, null, null, null, null, null);
       }
-      return new Row(new long[Step.values().length], times);
+      return new Row(new long[Step.values().length], times, List.of());
     }
 
     private static Double days(Object value, long cases) {

@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 
 /**
  * A small generated history with known answers, written straight into our tables and Camunda's
- * {@code ACT_HI_ACTINST} (as the engine would leave them), in March 2019 so it shares the period
+ * {@code ACT_HI_ACTINST} (as the engine would leave them), then {@code case_report} filled from
+ * that history as the start-up backfill fills it, in March 2019 so it shares the period
  * with nothing else. Birmingham has 20 applications, case {@code i} = 0…19:
  *
  * <ul>
@@ -71,6 +72,7 @@ public final class ReportHistoryFixture {
     long late = application("birmingham", "BHL", 0, april, "PLACED");
     long proposal = proposal(late, "HIRED", april.plusDays(20));
     placement(late, proposal, april.plusDays(25));
+    CaseReportSql.fillFromHistory(jdbc, null, START.toInstant(ZoneOffset.UTC));
   }
 
   /** Deletes what {@link #create()} wrote (PostgreSQL keeps it between runs). */
@@ -83,6 +85,7 @@ public final class ReportHistoryFixture {
     jdbc.update("delete from vetting_review where application_id in " + apps);
     jdbc.update("delete from assessment_result where application_id in " + apps);
     jdbc.update("delete from application_self_identification where application_id in " + apps);
+    jdbc.update("delete from case_report where process_instance_id like '" + PREFIX + "%'");
     jdbc.update("delete from ACT_HI_ACTINST where PROC_INST_ID_ like '" + PREFIX + "%'");
     jdbc.update("delete from application where reference like '" + PREFIX + "%'");
     jdbc.update("delete from candidate where email like '%" + EMAIL_DOMAIN + "'");

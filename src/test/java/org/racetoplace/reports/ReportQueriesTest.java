@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.racetoplace.platform.web.InvalidRequestException;
@@ -39,6 +41,7 @@ public class ReportQueriesTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired PilotFunnel funnel;
   @Autowired AdverseImpacts adverseImpacts;
+  @Autowired ProcessEngine processEngine;
 
   @BeforeEach
   void history() {
@@ -88,6 +91,18 @@ public class ReportQueriesTest {
     assertThatThrownBy(() -> adverseImpacts.report("2019-03-31", "2019-03-01", null))
         .isInstanceOfSatisfying(InvalidRequestException.class, e ->
             assertThat(e.getErrors()).extracting(p -> p.field()).containsExactly("to"));
+  }
+
+  @Test
+  void theEngineOfTheApplicationKeepsCaseReportCurrentAndTheHistoryIsNoLongerRead() {
+    // the recorder is one of the engine's history handlers (CaseReportPlugin) ...
+    assertThat(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+            .getCustomHistoryEventHandlers())
+        .hasAtLeastOneElementOfType(CaseReportRecorder.class);
+    // ... and the reports read case_report: without the history rows, the figures stay the same
+    jdbc.update("delete from ACT_HI_ACTINST where PROC_INST_ID_ like 'RPT-%'");
+    ReportQueryAssertions.funnel(
+        funnel.report(ReportHistoryFixture.FROM.toString(), ReportHistoryFixture.TO.toString(), null));
   }
 
   /** The expected figures; shared with the PostgreSQL suite. */
