@@ -109,7 +109,10 @@ class CandidatePages {
       HttpServletRequest request,
       HttpServletResponse response) {
     if (addSection != null) {
-      form.addRow(addSection);
+      if (form.addRow(addSection)) {
+        // a keyboard or screen reader user carries on in the new row, not at the top of the page
+        model.addAttribute("focusField", FieldLabels.idOf(form.firstFieldOfLastRow(addSection)));
+      }
       return formPage(model);
     }
     if (removeRow != null) {
