@@ -27,6 +27,8 @@ final class AccessibilityAudit {
   static void assertNoViolations(WebDriver browser, String page) {
     Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
     assertThat(results.isErrored()).as("axe ran on " + page + ": " + results.getErrorMessage()).isFalse();
+    // the audit did look: rules that apply to every page, contrast among them, were checked
+    assertThat(results.getPasses()).extracting(Rule::getId).as(page + ": rules checked").contains("html-has-lang", "document-title", "color-contrast");
     assertThat(results.getViolations()).as(page + " has accessibility violations:\n" + describe(results.getViolations())).isEmpty();
   }
 

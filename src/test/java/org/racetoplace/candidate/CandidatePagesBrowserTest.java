@@ -176,7 +176,7 @@ class CandidatePagesBrowserTest {
     go("/communities/nowhere");
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("We do not run the program in that community");
     screenshot("community-unknown");
-    go("/status/garbage");
+    go("/applications/BHM-000001/nothing-here");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("Go to the home page");
     screenshot("page-not-found");
@@ -212,7 +212,7 @@ class CandidatePagesBrowserTest {
 
     tabTo("add-skills");
     pressToNextPage(Keys.ENTER);
-    assertThat(focused().getDomAttribute("id")).as("the new row has the focus").isEqualTo("skills-1-name");
+    focusMovesTo("skills-1-name");
     assertThat(value("skills-0-name")).isEqualTo("Java");
     press("SQL");
 
@@ -228,8 +228,7 @@ class CandidatePagesBrowserTest {
     tabTo("submit-application");
     pressToNextPage(Keys.ENTER);
 
-    WebElement summary = focused();
-    assertThat(summary.getDomAttribute("id")).as("the summary of problems has the focus").isEqualTo("error-summary");
+    WebElement summary = focusMovesTo("error-summary");
     assertThat(summary.getDomAttribute("role")).isEqualTo("alert");
     assertFocusVisible(summary);
     WebElement firstName = browser.findElement(By.id("firstName"));
@@ -269,7 +268,7 @@ class CandidatePagesBrowserTest {
     BankItem item = bank.item(browser.findElement(By.id("answer-form")).getDomAttribute("data-item-id")).orElseThrow();
     if (item.kind() == ItemKind.SINGLE_CHOICE) {
       // in a group of radio buttons Tab stops once; the arrow keys move between them and choose
-      String key = "option-" + item.keyOptions().get(0);
+      String key = "option-" + item.keyOptions().iterator().next();
       tabTo(element -> "choice".equals(element.getDomAttribute("name")), "the choices");
       int options = browser.findElements(By.name("choice")).size();
       for (int i = 0; i < options && !key.equals(focused().getDomAttribute("id")); i++) {
@@ -316,10 +315,21 @@ class CandidatePagesBrowserTest {
     assertFocusVisible(focused());
   }
 
+  /** Presses the key and waits until the next page has loaded (its scripts have run). */
   private void pressToNextPage(CharSequence key) {
     WebElement page = browser.findElement(By.tagName("html"));
     press(key);
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> isGone(page));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.until(driver -> isGone(page));
+    wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState;")));
+  }
+
+  /** The page puts the focus somewhere by itself (autofocus, a script): wait for it there. */
+  private WebElement focusMovesTo(String id) {
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .withMessage("focus on #" + id)
+        .until(driver -> id.equals(focused().getDomAttribute("id")));
+    return focused();
   }
 
   private WebElement tabTo(String id) {
