@@ -24,6 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "camunda.bpm.job-execution.enabled=false",
+      // off for the other suites (src/test/resources/config/application.yaml)
+      "hiring.rate-limits.enabled=true",
       "hiring.rate-limits.applications.capacity=1",
       "hiring.rate-limits.applications.period=PT1H"
     })
