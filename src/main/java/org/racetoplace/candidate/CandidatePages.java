@@ -191,6 +191,19 @@ class CandidatePages {
     return "candidate/status";
   }
 
+  /**
+   * An address under the candidates' pages that is none of them (a link cut short or mistyped):
+   * a page that says so. Without this the unknown path reached the API's problem+json answer.
+   */
+  @GetMapping({"/communities/{community}/**", "/applications/{reference}/**"})
+  String unknownPage() {
+    ResponseStatusException notFound =
+        new ResponseStatusException(
+            HttpStatus.NOT_FOUND, "There is no page at this address. Check the link, or start from the home page.");
+    notFound.setTitle("Page not found");
+    throw notFound;
+  }
+
   @GetMapping("/applications/{reference}/withdraw")
   String confirmWithdrawal(@PathVariable String reference, Model model, HttpServletRequest request) {
     StatusView status = applications.status(reference, CaseCookies.tokenFor(request));

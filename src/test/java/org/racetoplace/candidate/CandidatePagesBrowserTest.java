@@ -45,10 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * apt-get install chromium chromium-driver}.
  */
 @Tag("browser")
-// every flow comes from the same address: room for all of them under the per-client allowance
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "hiring.rate-limits.applications.capacity=50")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CandidatePagesBrowserTest {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
