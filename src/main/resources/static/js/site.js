@@ -1,5 +1,6 @@
 // Race to Place: small enhancements of pages that work without script.
-// - a form that came back with errors: move focus to the summary, so screen readers read it first;
+// - a form that came back with errors: move focus to the summary, so screen readers read it first,
+//   and its links move focus into the field they name;
 // - the assessment: a countdown that follows the server's deadline, and autosave of each answer.
 (function () {
   'use strict';
@@ -8,10 +9,29 @@
     var summary = document.getElementById('error-summary');
     if (summary) {
       summary.focus();
+      summary.addEventListener('click', focusFieldOfProblem);
     }
     startCountdown();
     enableAutosave();
   });
+
+  // a link of the error summary: following it only scrolls; put the focus in the field too, so
+  // the candidate can type at once (for a group of choices, its first choice)
+  function focusFieldOfProblem(event) {
+    var link = event.target.closest('a[href^="#"]');
+    var target = link && document.getElementById(link.getAttribute('href').substring(1));
+    if (!target) {
+      return;
+    }
+    if (!target.matches('input, select, textarea')) {
+      var group = target.closest('fieldset');
+      target = group && group.querySelector('input, select, textarea');
+    }
+    if (target) {
+      event.preventDefault();
+      target.focus();
+    }
+  }
 
   function startCountdown() {
     var box = document.getElementById('countdown');

@@ -105,6 +105,15 @@ public class ApplicationForm {
     return true;
   }
 
+  /** The form field a person fills in first in a section's last row, e.g. {@code skills[1].name}. */
+  String firstFieldOfLastRow(String section) {
+    String first = switch (section) {
+      case "workHistory" -> "title";
+      default -> "name";
+    };
+    return section + "[" + (rows(section).size() - 1) + "]." + first;
+  }
+
   private List<?> rows(String section) {
     return switch (section) {
       case "skills" -> skills;

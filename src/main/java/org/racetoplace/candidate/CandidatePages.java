@@ -109,7 +109,10 @@ class CandidatePages {
       HttpServletRequest request,
       HttpServletResponse response) {
     if (addSection != null) {
-      form.addRow(addSection);
+      if (form.addRow(addSection)) {
+        // a keyboard or screen reader user carries on in the new row, not at the top of the page
+        model.addAttribute("focusField", FieldLabels.idOf(form.firstFieldOfLastRow(addSection)));
+      }
       return formPage(model);
     }
     if (removeRow != null) {
@@ -186,6 +189,19 @@ class CandidatePages {
     model.addAttribute("assessmentOpen", CandidateStage.ASSESS.label().equals(status.stage()));
     model.addAttribute("active", isActive(status));
     return "candidate/status";
+  }
+
+  /**
+   * An address under the candidates' pages that is none of them (a link cut short or mistyped):
+   * a page that says so. Without this the unknown path reached the API's problem+json answer.
+   */
+  @GetMapping({"/communities/{community}/**", "/applications/{reference}/**"})
+  String unknownPage() {
+    ResponseStatusException notFound =
+        new ResponseStatusException(
+            HttpStatus.NOT_FOUND, "There is no page at this address. Check the link, or start from the home page.");
+    notFound.setTitle("Page not found");
+    throw notFound;
   }
 
   @GetMapping("/applications/{reference}/withdraw")

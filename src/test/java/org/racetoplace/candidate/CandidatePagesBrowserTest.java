@@ -1,31 +1,34 @@
 package org.racetoplace.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.racetoplace.assessment.builtin.BankItem;
 import org.racetoplace.assessment.builtin.ItemBank;
 import org.racetoplace.assessment.builtin.ItemKind;
+import org.racetoplace.candidate.HeadlessChromium.Viewport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +38,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * ChromeDriver (no browser download), against the application on a random port with the real
  * pipeline and its job executor. Every flow runs on a desktop window and on a 360 px wide phone
  * screen; each page is saved as a screenshot under {@code target/screenshots/} for people to look
- * at.
+ * at, after axe-core has audited it against WCAG 2.1 A and AA and its width has been checked. The
+ * application and the assessment are also done with the keyboard alone.
  *
  * <p>Runs with {@code ./mvnw verify -Pbrowser} (README, "For candidates' pages"); needs {@code
  * apt-get install chromium chromium-driver}.
@@ -44,25 +48,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CandidatePagesBrowserTest {
 
-  private static final Path CHROMIUM = Path.of(System.getProperty("hiring.test.chromium", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER =
-      Path.of(System.getProperty("hiring.test.chromedriver", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration CASE_MOVES_WITHIN = Duration.ofSeconds(60);
-
-  /** The screens every flow is tried on. */
-  enum Viewport {
-    DESKTOP(1280, 900),
-    PHONE(360, 740);
-
-    final int width;
-    final int height;
-
-    Viewport(int width, int height) {
-      this.width = width;
-      this.height = height;
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired ItemBank bank;
@@ -72,22 +59,8 @@ class CandidatePagesBrowserTest {
   private int shot;
 
   private void open(Viewport viewport) {
-    assertThat(CHROMIUM).as("Chromium (apt-get install chromium)").isExecutable();
-    assertThat(CHROMEDRIVER).as("ChromeDriver (apt-get install chromium-driver)").isExecutable();
     this.viewport = viewport;
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
-    if (viewport == Viewport.PHONE) {
-      options.setExperimentalOption(
-          "mobileEmulation",
-          Map.of("deviceMetrics", Map.of("width", viewport.width, "height", viewport.height, "pixelRatio", 2.0)));
-    } else {
-      options.addArguments("--window-size=" + viewport.width + "," + viewport.height);
-    }
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().implicitlyWait(Duration.ofMillis(0));
+    browser = HeadlessChromium.open(viewport);
   }
 
   @AfterEach
@@ -188,6 +161,205 @@ class CandidatePagesBrowserTest {
     assertThat(browser.findElement(By.id("stage-name")).getText()).isEqualTo("Withdrawn");
     assertThat(browser.findElements(By.id("withdraw-link"))).isEmpty();
     screenshot("status-withdrawn");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Viewport.class)
+  void wrongLinksLeadToFriendlyPages(Viewport viewport) throws Exception {
+    open(viewport);
+    go("/applications/BHM-999999");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("We could not open this application");
+    screenshot("link-not-valid");
+    go("/communities/nowhere");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("We do not run the program in that community");
+    screenshot("community-unknown");
+    go("/applications/BHM-000001/nothing-here");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Go to the home page");
+    screenshot("page-not-found");
+  }
+
+  // --- with the keyboard alone -------------------------------------------------------------
+
+  /**
+   * The whole way from the form to the end of the assessment with Tab, Shift+Tab, Enter, Space and
+   * the arrow keys, no mouse: every element Tab reaches shows where the focus is, a refused form
+   * puts the focus on its summary of problems, whose links lead into the fields.
+   */
+  @Test
+  void applyAndTakeTheAssessmentWithTheKeyboardAlone() throws Exception {
+    open(Viewport.DESKTOP);
+    go("/apply?community=birmingham");
+    // the first name is left out, to meet the problems
+    tabTo("lastName");
+    press("Lovelace");
+    tabTo("email");
+    press("keys-" + System.nanoTime() + "@example.org");
+    tabTo(element -> "roleTrack".equals(element.getDomAttribute("name")), "the first role");
+    press(Keys.SPACE);
+    assertThat(focused().isSelected()).as("Space chose the role").isTrue();
+    tabTo("language-0");
+    press(Keys.SPACE);
+    assertThat(focused().isSelected()).as("Space ticked the language").isTrue();
+    tabTo("skills-0-name");
+    press("Java");
+    tabTo("skills-0-level");
+    press(Keys.ARROW_DOWN);
+    assertThat(value("skills-0-level")).as("the arrow key moved the level from 3").isEqualTo("4");
+
+    tabTo("add-skills");
+    pressToNextPage(Keys.ENTER);
+    focusMovesTo("skills-1-name");
+    assertThat(value("skills-0-name")).isEqualTo("Java");
+    press("SQL");
+
+    tabTo("consent");
+    press(Keys.SPACE);
+    assertThat(focused().isSelected()).isTrue();
+    tabTo("submit-application");
+    // back over the privacy link in the consent's label, and forward again
+    pressShiftTab();
+    assertThat(focused().getDomAttribute("href")).endsWith("#privacy");
+    pressShiftTab();
+    assertThat(focused().getDomAttribute("id")).isEqualTo("consent");
+    tabTo("submit-application");
+    pressToNextPage(Keys.ENTER);
+
+    WebElement summary = focusMovesTo("error-summary");
+    assertThat(summary.getDomAttribute("role")).isEqualTo("alert");
+    assertFocusVisible(summary);
+    WebElement firstName = browser.findElement(By.id("firstName"));
+    assertThat(firstName.getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(firstName.getDomAttribute("aria-describedby")).isEqualTo("firstName-error");
+    assertThat(browser.findElement(By.id("firstName-error")).getText()).contains("must not be blank");
+    assertThat(value("skills-1-name")).isEqualTo("SQL");
+    assertThat(value("skills-0-level")).isEqualTo("4");
+
+    tabTo(element -> "#firstName".equals(element.getDomAttribute("href")), "the summary's link to the first name");
+    press(Keys.ENTER);
+    assertThat(focused().getDomAttribute("id")).as("the summary's link leads into the field").isEqualTo("firstName");
+    press("Ada");
+    // Enter in a text field sends the form, as the form's default button is "send"
+    pressToNextPage(Keys.ENTER);
+    String reference = browser.findElement(By.id("reference")).getText();
+    assertThat(reference).matches("BHM-\\d{6}");
+
+    tabTo("status-link");
+    pressToNextPage(Keys.ENTER);
+    waitForStage("Assessment");
+    tabTo("take-assessment");
+    pressToNextPage(Keys.ENTER);
+    tabTo("start-assessment");
+    pressToNextPage(Keys.ENTER);
+    while (!browser.getCurrentUrl().endsWith("/assessment/review")) {
+      answerWithTheKeyboard();
+    }
+    assertThat(browser.findElements(By.id("unanswered-warning"))).isEmpty();
+    tabTo("submit-assessment");
+    pressToNextPage(Keys.ENTER);
+    assertThat(browser.findElement(By.id("assessment-done")).getText()).contains("Thank you");
+  }
+
+  /** Chooses or types the bank's key with keys only, then "Save and next". */
+  private void answerWithTheKeyboard() {
+    BankItem item = bank.item(browser.findElement(By.id("answer-form")).getDomAttribute("data-item-id")).orElseThrow();
+    if (item.kind() == ItemKind.SINGLE_CHOICE) {
+      // in a group of radio buttons Tab stops once; the arrow keys move between them and choose
+      String key = "option-" + item.keyOptions().iterator().next();
+      tabTo(element -> "choice".equals(element.getDomAttribute("name")), "the choices");
+      int options = browser.findElements(By.name("choice")).size();
+      for (int i = 0; i < options && !key.equals(focused().getDomAttribute("id")); i++) {
+        press(Keys.ARROW_DOWN);
+      }
+      assertThat(focused().getDomAttribute("id")).isEqualTo(key);
+      if (!focused().isSelected()) {
+        press(Keys.SPACE);
+      }
+      assertThat(focused().isSelected()).isTrue();
+    } else if (item.kind() == ItemKind.MULTIPLE_CHOICE) {
+      List<WebElement> boxes = browser.findElements(By.name("choices"));
+      tabTo(boxes.get(0).getDomAttribute("id"));
+      for (int i = 0; i < boxes.size(); i++) {
+        String id = boxes.get(i).getDomAttribute("id");
+        assertThat(focused().getDomAttribute("id")).isEqualTo(id);
+        if (item.keyOptions().contains(id.substring("option-".length()))) {
+          press(Keys.SPACE);
+          assertThat(focused().isSelected()).as(id + " ticked").isTrue();
+        }
+        if (i < boxes.size() - 1) {
+          press(Keys.TAB);
+        }
+      }
+    } else {
+      tabTo("answer-text");
+      press(item.acceptedAnswers().get(0));
+    }
+    tabTo("next-question");
+    pressToNextPage(Keys.ENTER);
+  }
+
+  private WebElement focused() {
+    return browser.switchTo().activeElement();
+  }
+
+  /** Keys to whatever has the focus, as a person types them. */
+  private void press(CharSequence... keys) {
+    new Actions(browser).sendKeys(keys).perform();
+  }
+
+  private void pressShiftTab() {
+    new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    assertFocusVisible(focused());
+  }
+
+  /** Presses the key and waits until the next page has loaded (its scripts have run). */
+  private void pressToNextPage(CharSequence key) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    press(key);
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.until(driver -> isGone(page));
+    wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState;")));
+  }
+
+  /** The page puts the focus somewhere by itself (autofocus, a script): wait for it there. */
+  private WebElement focusMovesTo(String id) {
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .withMessage("focus on #" + id)
+        .until(driver -> id.equals(focused().getDomAttribute("id")));
+    return focused();
+  }
+
+  private WebElement tabTo(String id) {
+    return tabTo(element -> id.equals(element.getDomAttribute("id")), "#" + id);
+  }
+
+  /** Presses Tab until the wanted element has the focus, checking that every stop on the way shows it. */
+  private WebElement tabTo(Predicate<WebElement> wanted, String what) {
+    for (int stops = 0; stops < 150; stops++) {
+      press(Keys.TAB);
+      WebElement element = focused();
+      assertFocusVisible(element);
+      if (wanted.test(element)) {
+        return element;
+      }
+    }
+    return fail("Tab never reached " + what + " on " + browser.getCurrentUrl());
+  }
+
+  /** The focused element is on screen and drawn with an outline or a shadow that marks it. */
+  private void assertFocusVisible(WebElement element) {
+    String problem =
+        (String)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "var element = arguments[0], style = getComputedStyle(element), box = element.getBoundingClientRect();"
+                        + "var ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)"
+                        + "  || style.boxShadow !== 'none';"
+                        + "if (box.width < 2 || box.height < 2) { return 'is too small to see'; }"
+                        + "return ring ? null : 'has no focus outline (outline ' + style.outlineStyle + ' '"
+                        + "  + style.outlineWidth + ', shadow ' + style.boxShadow + ')';",
+                    element);
+    assertThat(problem).as("focused " + element.getTagName() + " " + element.getDomAttribute("id") + " " + element.getText()).isNull();
   }
 
   // --- helpers ---------------------------------------------------------------------------
@@ -299,12 +471,13 @@ class CandidatePagesBrowserTest {
             });
   }
 
-  /** Saves the page and checks it fits the screen's width (no sideways scrolling). */
+  /**
+   * Saves the page after checking it: it fits the screen's width with every control inside it, and
+   * axe-core finds no WCAG 2.1 A or AA violation.
+   */
   private void screenshot(String name) throws IOException {
-    Object overflow =
-        ((JavascriptExecutor) browser)
-            .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-    assertThat(((Number) overflow).intValue()).as(name + " is wider than the " + viewport + " screen").isLessThanOrEqualTo(0);
+    AccessibilityAudit.assertFitsWidth(browser, name + " on " + viewport);
+    AccessibilityAudit.assertNoViolations(browser, name + " on " + viewport);
     Path folder = SCREENSHOTS.resolve(viewport.name().toLowerCase());
     Files.createDirectories(folder);
     Path file = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();

@@ -332,7 +332,12 @@ class CandidatePagesWebTest {
 
   @Test
   void anUnknownPageIsAFriendlyPageWithoutDetails() throws Exception {
-    mvc.perform(get("/applications/BHM-000001/nothing-here"))
-        .andExpect(status().isNotFound());
+    for (String page : new String[] {"/applications/BHM-000001/nothing-here", "/communities/akron/nothing-here"}) {
+      mvc.perform(get(page))
+          .andExpect(status().isNotFound())
+          .andExpect(content().contentTypeCompatibleWith("text/html"))
+          .andExpect(content().string(containsString("<h1>Page not found</h1>")))
+          .andExpect(content().string(not(containsString("Exception"))));
+    }
   }
 }
