@@ -3,6 +3,8 @@ package org.racetoplace.platform;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import org.hibernate.TransactionException;
+import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Tells a database that is unreachable for a moment (pool exhausted, server restarting, connection
@@ -14,18 +16,33 @@ public final class DatabaseFailures {
   private DatabaseFailures() {}
 
   /**
-   * True when a cause in {@code failure}'s chain is the pool giving up on a connection, or the
-   * server or driver reporting a lost or refused connection: SQLState class {@code 08}
-   * (connection exception) or {@code 57P01}–{@code 57P03} (PostgreSQL shutting down, restarting,
-   * not accepting connections yet).
+   * True when a cause in {@code failure}'s chain (or suppressed by one) is the pool giving up on a
+   * connection, the server or driver reporting a lost or refused connection — SQLState class
+   * {@code 08} (connection exception) or {@code 57P01}–{@code 57P03} (PostgreSQL shutting down,
+   * restarting, not accepting connections yet) — or the transaction failing to begin, commit or
+   * roll back against its JDBC connection, which only a connection that is gone does (the pool then
+   * reports a bare "Connection is closed" without SQLState, and the rollback failure hides the
+   * original error).
    */
   public static boolean isUnavailable(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException) {
+    return isUnavailable(failure, 0);
+  }
+
+  private static boolean isUnavailable(Throwable failure, int depth) {
+    for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+      if (cause instanceof SQLTransientConnectionException
+          || cause instanceof SQLRecoverableException
+          || cause instanceof JDBCConnectionException
+          || (cause instanceof TransactionException && cause.getCause() instanceof SQLException)) {
         return true;
       }
       if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
         return true;
+      }
+      for (Throwable suppressed : cause.getSuppressed()) {
+        if (isUnavailable(suppressed, depth + 1)) {
+          return true;
+        }
       }
       if (cause.getCause() == cause) {
         break;

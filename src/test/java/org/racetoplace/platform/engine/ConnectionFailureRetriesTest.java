@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.hibernate.TransactionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 class ConnectionFailureRetriesTest {
@@ -28,6 +30,16 @@ class ConnectionFailureRetriesTest {
 
     assertThat(ConnectionFailureRetries.isConnectionFailure(new ProcessEngineException("x", terminated))).isTrue();
     assertThat(ConnectionFailureRetries.isConnectionFailure(new ProcessEngineException("x", refused))).isTrue();
+  }
+
+  @Test
+  void aRollbackOnAConnectionTheRestartClosedIsAConnectionFailure() {
+    Throwable rollback =
+        new JpaSystemException(
+            new RuntimeException(
+                new TransactionException("Unable to rollback against JDBC Connection", new SQLException("Connection is closed"))));
+
+    assertThat(ConnectionFailureRetries.isConnectionFailure(rollback)).isTrue();
   }
 
   @Test
