@@ -1,10 +1,15 @@
 package org.racetoplace.platform.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultFailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -14,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * A job that failed because the database was out of reach (no connection free in the pool in
@@ -28,6 +34,9 @@ public class ConnectionFailureRetries extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectionFailureRetries.class);
 
+  /** Attempts to begin a job's transaction before the job is left to its lock expiry. */
+  private static final int TRANSACTION_START_ATTEMPTS = 5;
+
   private final Duration wait;
 
   public ConnectionFailureRetries(@Value("${hiring.retries.connection-wait}") Duration wait) {
@@ -40,6 +49,12 @@ public class ConnectionFailureRetries extends AbstractProcessEnginePlugin {
         configuration.getFailedJobCommandFactory() != null
             ? configuration.getFailedJobCommandFactory()
             : new DefaultFailedJobCommandFactory();
+    List<CommandInterceptor> outermost =
+        configuration.getCustomPreCommandInterceptorsTxRequired() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    outermost.add(new WaitForJobTransaction());
+    configuration.setCustomPreCommandInterceptorsTxRequired(outermost);
     configuration.setFailedJobCommandFactory(
         (jobId, exception) ->
             isConnectionFailure(exception) ? retryLater(jobId, exception) : engineDefault.getCommand(jobId, exception));
@@ -48,6 +63,32 @@ public class ConnectionFailureRetries extends AbstractProcessEnginePlugin {
   /** True when the job failed for want of a database connection ({@link DatabaseFailures}). */
   static boolean isConnectionFailure(Throwable failure) {
     return DatabaseFailures.isUnavailable(failure);
+  }
+
+  /**
+   * On a job executor thread, a command whose transaction could not even begin for want of a
+   * connection is started again after the wait, a few times: nothing of it ran, and the engine
+   * cannot record the failure of a job it never loaded (its failed-job listener needs the loaded
+   * job), so the job would otherwise stay locked until its lock expires.
+   */
+  private final class WaitForJobTransaction extends CommandInterceptor {
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return next.execute(command);
+        } catch (CannotCreateTransactionException noConnection) {
+          if (Context.getJobExecutorContext() == null
+              || attempt >= TRANSACTION_START_ATTEMPTS
+              || !DatabaseFailures.isUnavailable(noConnection)) {
+            throw noConnection;
+          }
+          log.warn("Job transaction found no database connection (attempt {}); starting it again in {}", attempt, wait);
+          LockSupport.parkNanos(wait.toNanos());
+        }
+      }
+    }
   }
 
   private Command<Object> retryLater(String jobId, Throwable exception) {
