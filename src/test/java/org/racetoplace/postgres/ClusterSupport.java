@@ -55,21 +55,39 @@ final class ClusterSupport implements AutoCloseable {
 
   /** Creates the database {@code <suite database>_<suffix>} afresh and starts the mail server. */
   ClusterSupport(String suffix) {
+    url = freshDatabase(suffix);
+    jdbc = template(url);
+    smtp.start();
+  }
+
+  /**
+   * Drops and creates the database {@code <suite database>_<suffix>} next to the suite's, on the
+   * same server, and returns its JDBC URL: a test that runs the job executor or breaks connections
+   * on purpose does it in a database no other test uses.
+   */
+  static String freshDatabase(String suffix) {
     String configured = PostgresTestDatabase.URL;
     int query = configured.indexOf('?');
     String parameters = query < 0 ? "" : configured.substring(query);
     String path = query < 0 ? configured : configured.substring(0, query);
     int slash = path.lastIndexOf('/');
     String name = path.substring(slash + 1) + "_" + suffix;
-    JdbcTemplate server = template(path.substring(0, slash + 1) + "postgres" + parameters);
+    JdbcTemplate server = serverTemplate();
     server.execute("drop database if exists " + name + " with (force)");
     server.execute("create database " + name);
-    url = path.substring(0, slash + 1) + name + parameters;
-    jdbc = template(url);
-    smtp.start();
+    return path.substring(0, slash + 1) + name + parameters;
   }
 
-  private static JdbcTemplate template(String url) {
+  /** A connection to the server's {@code postgres} database, for what a test does to another one. */
+  static JdbcTemplate serverTemplate() {
+    String configured = PostgresTestDatabase.URL;
+    int query = configured.indexOf('?');
+    String parameters = query < 0 ? "" : configured.substring(query);
+    String path = query < 0 ? configured : configured.substring(0, query);
+    return template(path.substring(0, path.lastIndexOf('/') + 1) + "postgres" + parameters);
+  }
+
+  static JdbcTemplate template(String url) {
     return new JdbcTemplate(
         new DriverManagerDataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD));
   }

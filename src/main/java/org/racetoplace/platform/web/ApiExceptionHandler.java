@@ -1,6 +1,7 @@
 package org.racetoplace.platform.web;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.racetoplace.platform.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -79,7 +80,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
   ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
-    log.error("Database unavailable", ex);
+    // one line per refused request: an outage refuses many, and the cause is the same for all
+    log.warn("Database unavailable, answered 503: {}", ex.toString());
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE, "The service is temporarily unavailable. Please try again later.");
@@ -90,6 +92,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    if (DatabaseFailures.isUnavailable(ex)) {
+      // a connection cut or refused below the engine or JPA (database restarting, pool timed
+      // out inside a command): the same 503 as when no transaction could be started
+      return databaseUnavailable(ex);
+    }
     log.error("Unexpected error answering an API request", ex);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
