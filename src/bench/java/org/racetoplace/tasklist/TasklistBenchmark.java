@@ -120,6 +120,13 @@ public class TasklistBenchmark {
   @Param({"shipped", "tenants"})
   public String shape;
 
+  /**
+   * PostgreSQL's JIT compilation for the engine's connections: {@code on} is PostgreSQL's default;
+   * the query costs more than {@code jit_above_cost}, so each execution compiles (docs/performance.md).
+   */
+  @Param({"on"})
+  public String postgresJit;
+
   private ProcessEngine engine;
   private TaskService taskService;
   private IdentityService identityService;
@@ -131,7 +138,7 @@ public class TasklistBenchmark {
     String base = env("HIRING_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/hiring_tasklist_bench");
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
     configuration
-        .setJdbcUrl(base + "_" + shape)
+        .setJdbcUrl(base + "_" + shape + ("off".equals(postgresJit) ? "?options=-c%20jit%3Doff" : ""))
         .setJdbcUsername(env("HIRING_BENCH_DB_USER", "postgres"))
         .setJdbcPassword(env("HIRING_BENCH_DB_PASSWORD", ""))
         .setJdbcDriver("org.postgresql.Driver")

@@ -150,7 +150,8 @@ public class IdentitySetup {
 
   /**
    * Adds a community's staff group, {@code staff-<community>}: the recipients of its daily
-   * stuck-case digest. It grants nothing; its members need {@code staff} as well to act.
+   * stuck-case digest. It belongs to the community's tenant and grants nothing; its members need
+   * {@code staff} as well to act.
    */
   public void setUpCommunityStaff(Community community) {
     String group = HiringGroups.communityStaff(community.getId());
