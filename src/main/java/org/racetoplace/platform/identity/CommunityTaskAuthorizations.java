@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.task.Task;
  *
  * <p>Why: the engine's task query joins the authorization table on the task id; with a READ grant
  * per open vetting task, Tasklist's group query for a vetter compares every open task of the group
- * with every grant of the group — quadratic, seconds at 50,000 open tasks. Vetters read their
+ * with every grant of the group — quadratic, minutes at 40,000 open tasks. Vetters read their
  * community's tasks through one grant per group instead ({@code READ_TASK} on the
  * {@code hiring-pipeline} definition, made by {@link IdentitySetup}), which the tenant check
  * ({@link CommunityTenantIdProvider}) confines to their own community. Working on a task — claim,
