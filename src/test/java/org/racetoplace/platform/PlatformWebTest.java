@@ -192,12 +192,22 @@ class PlatformWebTest {
     assertThat(definitions.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(JSON.readTree(definitions.getBody())).isEmpty();
 
+    // every open task of Birmingham's cases, readable (docs/architecture.md, "Communities are tenants")
     JsonNode tasks =
         JSON.readTree(
             rest.withBasicAuth("vetter-birmingham", "demo").getForObject("/engine-rest/task", String.class));
-    long ownCommunity = taskService.createTaskQuery().taskCandidateGroup("vetters-birmingham").count();
+    long ownCommunity = taskService.createTaskQuery().tenantIdIn("birmingham").count();
     assertThat(tasks).hasSize((int) ownCommunity).isNotEmpty();
-    for (JsonNode task : tasks) {
+    assertThat(tasks.findValuesAsText("tenantId")).containsOnly("birmingham");
+
+    // the vetting filter: exactly the tasks offered to the group
+    JsonNode vetting =
+        JSON.readTree(
+            rest.withBasicAuth("vetter-birmingham", "demo")
+                .getForObject("/engine-rest/task?candidateGroup=vetters-birmingham", String.class));
+    assertThat(vetting).hasSize((int) taskService.createTaskQuery().taskCandidateGroup("vetters-birmingham").count())
+        .isNotEmpty();
+    for (JsonNode task : vetting) {
       List<String> groups =
           taskService.getIdentityLinksForTask(task.get("id").asText()).stream()
               .map(link -> link.getGroupId())

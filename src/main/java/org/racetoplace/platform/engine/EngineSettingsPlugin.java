@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.racetoplace.platform.identity.CommunityTaskAuthorizations;
+import org.racetoplace.platform.identity.CommunityTenantIdProvider;
 import org.racetoplace.platform.identity.HiringGroups;
+import org.racetoplace.platform.identity.TenantRefusals;
 import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that {@code application.yaml} cannot express (list-valued ones, the history
- * filter). The rest of the engine configuration lives in {@code camunda.bpm.*} properties.
+ * filter, the community tenants and the shape of per-task grants). The rest of the engine configuration lives in {@code camunda.bpm.*} properties.
  */
 @Component
 public class EngineSettingsPlugin extends AbstractProcessEnginePlugin {
@@ -25,6 +28,10 @@ public class EngineSettingsPlugin extends AbstractProcessEnginePlugin {
       adminGroups.add(HiringGroups.ADMINS);
     }
     configuration.setAdminGroups(adminGroups);
+    // communities are tenants; vetters read their community's tasks through the tenant check and
+    // one grant per group, not one READ grant per task (docs/architecture.md)
+    configuration.setTenantIdProvider(new CommunityTenantIdProvider());
+    configuration.setResourceAuthorizationProvider(new CommunityTaskAuthorizations());
   }
 
   /**
@@ -35,6 +42,7 @@ public class EngineSettingsPlugin extends AbstractProcessEnginePlugin {
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.getCommandCheckers().replaceAll(TenantRefusals::asAuthorizationRefusals);
     if (!(configuration.getHistoryEventHandler() instanceof PersonalDataHistoryFilter)) {
       configuration.setHistoryEventHandler(
           new PersonalDataHistoryFilter(configuration.getHistoryEventHandler()));

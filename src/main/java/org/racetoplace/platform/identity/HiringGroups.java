@@ -34,6 +34,10 @@ public final class HiringGroups {
     return EMPLOYER_PREFIX + employerSlug;
   }
 
+  public static boolean isEmployer(String groupId) {
+    return groupId.startsWith(EMPLOYER_PREFIX);
+  }
+
   public static boolean isVetters(String groupId) {
     return groupId.startsWith(VETTERS_PREFIX);
   }

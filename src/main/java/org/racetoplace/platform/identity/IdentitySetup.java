@@ -3,6 +3,7 @@ package org.racetoplace.platform.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,13 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.racetoplace.application.RegisterPaperApplicationDelegate;
 import org.racetoplace.community.Community;
 import org.racetoplace.community.CommunityRepository;
+import org.racetoplace.pipeline.HiringPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -42,10 +45,19 @@ import org.springframework.stereotype.Service;
  *   <li>{@code program-managers}: Cockpit and Tasklist; deploy, change and migrate models.
  *   <li>{@code staff}: Cockpit and Tasklist; read all cases, retry incidents, start cases (paper
  *       applications), work any task.
- *   <li>{@code vetters-<community>}, {@code interviewers}, {@code employer-<slug>}: Tasklist only;
- *       they see the tasks offered to their group, through the authorizations the engine grants
- *       per candidate group of each task, so communities stay apart.
+ *   <li>{@code vetters-<community>}: Tasklist only; they read the open tasks of their community's
+ *       cases (one {@code READ_TASK} grant on {@code hiring-pipeline}, confined to the community by
+ *       the tenant check) and work only on the tasks offered to their group (the per-task grant
+ *       the engine makes, see {@link CommunityTaskAuthorizations}).
+ *   <li>{@code interviewers}, {@code employer-<slug>}: Tasklist only; they see and work on the tasks
+ *       offered to their group, through the grants the engine makes per candidate group of each
+ *       task.
  * </ul>
+ *
+ * <p>Each community is a Camunda tenant (its cases are tagged by {@link
+ * CommunityTenantIdProvider}). Members of {@code vetters-<community>} and {@code
+ * staff-<community>} belong to that tenant only; the groups that work across communities (staff,
+ * program managers, interviewers, employer partners) belong to every community's tenant.
  */
 @Service
 public class IdentitySetup {
@@ -88,6 +100,7 @@ public class IdentitySetup {
     for (Community community : communities.findByActiveTrueOrderByName()) {
       setUpVetters(community);
       setUpCommunityStaff(community);
+      setUpCommunityTenant(community);
     }
     Filter myTasks =
         ensureFilter(
@@ -122,6 +135,10 @@ public class IdentitySetup {
     String group = HiringGroups.vetters(community.getId());
     ensureGroup(group, "Vetters — " + community.displayName(), Groups.GROUP_TYPE_WORKFLOW);
     grantTasklistOnly(group);
+    ensureTenant(community);
+    ensureTenantMembership(CommunityTenants.tenantId(community.getId()), group);
+    // reads the tasks of every case the tenant check lets through: their own community's only
+    grant(group, Resources.PROCESS_DEFINITION, HiringPipeline.PROCESS_ID, Permissions.READ_TASK);
     Filter filter =
         ensureFilter(
             "Vetting — " + community.getName(),
@@ -133,13 +150,26 @@ public class IdentitySetup {
 
   /**
    * Adds a community's staff group, {@code staff-<community>}: the recipients of its daily
-   * stuck-case digest. It grants nothing; its members need {@code staff} as well to act.
+   * stuck-case digest. It belongs to the community's tenant and grants nothing; its members need
+   * {@code staff} as well to act.
    */
   public void setUpCommunityStaff(Community community) {
-    ensureGroup(
-        HiringGroups.communityStaff(community.getId()),
-        "Staff — " + community.displayName(),
-        Groups.GROUP_TYPE_WORKFLOW);
+    String group = HiringGroups.communityStaff(community.getId());
+    ensureGroup(group, "Staff — " + community.displayName(), Groups.GROUP_TYPE_WORKFLOW);
+    ensureTenant(community);
+    ensureTenantMembership(CommunityTenants.tenantId(community.getId()), group);
+  }
+
+  /**
+   * Makes the community's tenant and lets the groups that work across communities into it: staff,
+   * program managers, interviewers and every employer partner's group. Called at start-up for every
+   * active community, and whenever a community is added.
+   */
+  public void setUpCommunityTenant(Community community) {
+    String tenant = ensureTenant(community);
+    for (String group : crossCommunityGroups()) {
+      ensureTenantMembership(tenant, group);
+    }
   }
 
   /**
@@ -153,6 +183,10 @@ public class IdentitySetup {
     String group = HiringGroups.employer(slug);
     ensureGroup(group, "Employer — " + displayName, Groups.GROUP_TYPE_WORKFLOW);
     grantTasklistOnly(group);
+    // partners review candidates of every community
+    for (Tenant tenant : identityService.createTenantQuery().list()) {
+      ensureTenantMembership(tenant.getId(), group);
+    }
     Filter filter =
         ensureFilter(
             "Candidates for " + displayName,
@@ -288,10 +322,37 @@ public class IdentitySetup {
     grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
   }
 
-  /** Tasklist and nothing else; tasks become visible per candidate group, task by task. */
+  /** Tasklist and nothing else; which tasks a group sees is granted by the callers. */
   private void grantTasklistOnly(String group) {
     grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
     grant(group, Resources.GROUP, group, Permissions.READ);
+  }
+
+  private List<String> crossCommunityGroups() {
+    List<String> groups = new ArrayList<>(
+        List.of(HiringGroups.STAFF, HiringGroups.PROGRAM_MANAGERS, HiringGroups.INTERVIEWERS));
+    identityService.createGroupQuery().list().stream()
+        .map(Group::getId)
+        .filter(HiringGroups::isEmployer)
+        .forEach(groups::add);
+    return groups;
+  }
+
+  private String ensureTenant(Community community) {
+    String id = CommunityTenants.tenantId(community.getId());
+    if (identityService.createTenantQuery().tenantId(id).count() == 0) {
+      Tenant tenant = identityService.newTenant(id);
+      tenant.setName(community.displayName());
+      identityService.saveTenant(tenant);
+      log.info("Created tenant {}", id);
+    }
+    return id;
+  }
+
+  private void ensureTenantMembership(String tenantId, String groupId) {
+    if (identityService.createTenantQuery().tenantId(tenantId).groupMember(groupId).count() == 0) {
+      identityService.createTenantGroupMembership(tenantId, groupId);
+    }
   }
 
   private void ensureGroup(String id, String name, String type) {
