@@ -82,9 +82,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class TasklistBenchmark {
 
   static final String HOME = "birmingham";
-  static final Map<String, Integer> OPEN_TASKS =
+  /** 50,000 open tasks, most of them Birmingham's: the vetter's filter matches 40,000. */
+  static final Map<String, Integer> ONE_COMMUNITY_HEAVY =
       Map.of(HOME, 40_000, "atlanta", 2_000, "akron", 2_000, "seattle", 2_000, "hawaii", 2_000,
           "rhode-island", 2_000);
+  /** 50,000 open tasks, six communities of about the same size: the filter matches 8,400. */
+  static final Map<String, Integer> EVEN =
+      Map.of(HOME, 8_400, "atlanta", 8_320, "akron", 8_320, "seattle", 8_320, "hawaii", 8_320,
+          "rhode-island", 8_320);
   static final int CLAIMED = 10;
   static final String VETTER = "vetter-birmingham";
   static final String GROUP = HiringGroups.vetters(HOME);
@@ -127,6 +132,16 @@ public class TasklistBenchmark {
   @Param({"on"})
   public String postgresJit;
 
+  /**
+   * How the 50,000 open tasks are spread over the communities: {@code heavy}, 40,000 of them in
+   * the vetter's community; {@code even}, about 8,300 in each (a database of its own, suffix
+   * {@code _even}).
+   */
+  @Param({"heavy"})
+  public String spread;
+
+  private Map<String, Integer> openTasksByCommunity;
+
   private ProcessEngine engine;
   private TaskService taskService;
   private IdentityService identityService;
@@ -136,9 +151,14 @@ public class TasklistBenchmark {
   @Setup(Level.Trial)
   public void openTasks() {
     String base = env("HIRING_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/hiring_tasklist_bench");
+    openTasksByCommunity = switch (spread) {
+      case "heavy" -> ONE_COMMUNITY_HEAVY;
+      case "even" -> EVEN;
+      default -> throw new IllegalArgumentException("unknown spread " + spread);
+    };
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
     configuration
-        .setJdbcUrl(base + "_" + shape + ("off".equals(postgresJit) ? "?options=-c%20jit%3Doff" : ""))
+        .setJdbcUrl(base + "_" + shape + ("even".equals(spread) ? "_even" : "") + ("off".equals(postgresJit) ? "?options=-c%20jit%3Doff" : ""))
         .setJdbcUsername(env("HIRING_BENCH_DB_USER", "postgres"))
         .setJdbcPassword(env("HIRING_BENCH_DB_PASSWORD", ""))
         .setJdbcDriver("org.postgresql.Driver")
@@ -164,7 +184,7 @@ public class TasklistBenchmark {
 
     identity();
     long open = taskService.createTaskQuery().count();
-    int expected = OPEN_TASKS.values().stream().mapToInt(Integer::intValue).sum();
+    int expected = openTasksByCommunity.values().stream().mapToInt(Integer::intValue).sum();
     if (open != expected) {
       generate((ProcessEngineConfigurationImpl) configuration, open);
     }
@@ -177,10 +197,10 @@ public class TasklistBenchmark {
     try {
       long visible = tasklistQuery().count();
       long everything = taskService.createTaskQuery().count();
-      if (visible != OPEN_TASKS.get(HOME) || everything != OPEN_TASKS.get(HOME)) {
+      if (visible != openTasksByCommunity.get(HOME) || everything != openTasksByCommunity.get(HOME)) {
         throw new IllegalStateException(
             shape + ": the vetter sees " + visible + " tasks in the filter and " + everything
-                + " in all, expected " + OPEN_TASKS.get(HOME) + " of " + HOME);
+                + " in all, expected " + openTasksByCommunity.get(HOME) + " of " + HOME);
       }
     } finally {
       identityService.clearAuthentication();
@@ -216,7 +236,7 @@ public class TasklistBenchmark {
 
   private void identity() {
     AuthorizationService authorizations = engine.getAuthorizationService();
-    for (String community : OPEN_TASKS.keySet()) {
+    for (String community : openTasksByCommunity.keySet()) {
       String group = HiringGroups.vetters(community);
       if (identityService.createGroupQuery().groupId(group).count() == 0) {
         Group created = identityService.newGroup(group);
@@ -262,14 +282,14 @@ public class TasklistBenchmark {
     engine.getRepositoryService().createDeployment().addModelInstance("hiring-pipeline.bpmn", model).deploy();
     long started = System.nanoTime();
     RuntimeService runtime = engine.getRuntimeService();
-    for (String community : OPEN_TASKS.keySet()) {
+    for (String community : openTasksByCommunity.keySet()) {
       for (int i = 0; i < TEMPLATES; i++) {
         runtime.startProcessInstanceByKey(HiringPipeline.PROCESS_ID, Map.of(HiringPipeline.VAR_COMMUNITY, community));
       }
     }
     JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
-    for (String community : OPEN_TASKS.keySet()) {
-      int copies = OPEN_TASKS.get(community) / TEMPLATES - 1;
+    for (String community : openTasksByCommunity.keySet()) {
+      int copies = openTasksByCommunity.get(community) / TEMPLATES - 1;
       for (Map.Entry<String, String> table : TEMPLATE_ROWS.entrySet()) {
         copy(jdbc, table.getKey(), table.getValue(), community, copies);
       }
