@@ -42,7 +42,9 @@ public class EngineSettingsPlugin extends AbstractProcessEnginePlugin {
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.getCommandCheckers().replaceAll(TenantRefusals::asAuthorizationRefusals);
+    if (configuration.getCommandCheckers() != null) { // null only if the engine was never initialised
+      configuration.getCommandCheckers().replaceAll(TenantRefusals::asAuthorizationRefusals);
+    }
     if (!(configuration.getHistoryEventHandler() instanceof PersonalDataHistoryFilter)) {
       configuration.setHistoryEventHandler(
           new PersonalDataHistoryFilter(configuration.getHistoryEventHandler()));
