@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -216,6 +218,28 @@ class CaseReportRecorderTest {
     assertThat(row(running)).isEqualTo(recordedRunning);
     assertThat(row(running).get("STAGE_REACHED")).isEqualTo(3);
     assertThat(row(running).get("VET_MS")).isNull();
+  }
+
+  @Test
+  void theStartUpFillRunsOnceAndRemembersItInTheEngine() {
+    ManagementService management = engine.getProcessEngine().getManagementService();
+    management.deleteProperty(CaseReportBackfill.DONE_PROPERTY);
+    ProcessInstance pi = waitingForVetting("akron", "AKR-900008");
+    CaseReportBackfill backfill = new CaseReportBackfill(jdbc, management, Clock.fixed(now, ZoneOffset.UTC));
+    Map<String, Object> recorded = row(pi);
+    jdbc.update("delete from case_report where process_instance_id = ?", pi.getId());
+
+    backfill.onStart();
+    assertThat(row(pi)).isEqualTo(recorded);
+    assertThat(management.getProperties()).containsEntry(CaseReportBackfill.DONE_PROPERTY, now.toString());
+
+    jdbc.update("delete from case_report where process_instance_id = ?", pi.getId());
+    backfill.onStart();
+    assertThat(jdbc.queryForObject("select count(*) from case_report where process_instance_id = ?", Long.class, pi.getId()))
+        .as("filled again at a later start-up")
+        .isZero();
+    assertThat(backfill.fill()).as("the fill itself, asked for").isEqualTo(1);
+    assertThat(row(pi)).isEqualTo(recorded);
   }
 
   // --- the process, step by step -------------------------------------------------------------

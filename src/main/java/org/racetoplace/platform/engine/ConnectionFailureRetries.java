@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultFailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.racetoplace.platform.DatabaseFailures;
@@ -20,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A job that failed because the database was out of reach (no connection free in the pool in
@@ -33,9 +37,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
 public class ConnectionFailureRetries extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectionFailureRetries.class);
-
-  /** Attempts to begin a job's transaction before the job is left to its lock expiry. */
-  private static final int TRANSACTION_START_ATTEMPTS = 5;
 
   private final Duration wait;
 
@@ -53,8 +54,14 @@ public class ConnectionFailureRetries extends AbstractProcessEnginePlugin {
         configuration.getCustomPreCommandInterceptorsTxRequired() == null
             ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    outermost.add(new WaitForJobTransaction());
+    outermost.add(new WaitForJobTransaction(wait, () -> halfLockTimeNanos(configuration.getJobExecutor())));
     configuration.setCustomPreCommandInterceptorsTxRequired(outermost);
+    List<CommandInterceptor> innermost =
+        configuration.getCustomPostCommandInterceptorsTxRequired() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+    innermost.add(new TransactionBegun());
+    configuration.setCustomPostCommandInterceptorsTxRequired(innermost);
     configuration.setFailedJobCommandFactory(
         (jobId, exception) ->
             isConnectionFailure(exception) ? retryLater(jobId, exception) : engineDefault.getCommand(jobId, exception));
@@ -66,22 +73,44 @@ public class ConnectionFailureRetries extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * On a job executor thread, a command whose transaction could not even begin for want of a
-   * connection is started again after the wait, a few times: nothing of it ran, and the engine
-   * cannot record the failure of a job it never loaded (its failed-job listener needs the loaded
-   * job), so the job would otherwise stay locked until its lock expires.
+   * On a job executor thread, the outermost command (the thread holds no connection yet) whose
+   * transaction could not even begin for want of a connection is started again after the wait,
+   * for as long as the job executor runs and at most for half the job lock time: nothing of it ran, and the engine cannot record the failure of a
+   * job it never loaded (its failed-job listener needs the loaded job), so giving up would leave
+   * the job locked until its lock expires. Half the lock time keeps this node's lock valid while
+   * it waits; past it, the expiring lock hands the job to whichever node acquires it next.
    */
-  private final class WaitForJobTransaction extends CommandInterceptor {
+  static final class WaitForJobTransaction extends CommandInterceptor {
+
+    private final Duration wait;
+    private final LongSupplier budgetNanos;
+
+    WaitForJobTransaction(Duration wait, LongSupplier budgetNanos) {
+      this.wait = wait;
+      this.budgetNanos = budgetNanos;
+    }
 
     @Override
     public <T> T execute(Command<T> command) {
+      if (Context.getJobExecutorContext() == null
+          || Context.getCommandContext() != null
+          || TransactionSynchronizationManager.isActualTransactionActive()) {
+        // not a job's outermost command: a nested one waiting here would hold its outer
+        // command's connection while it waits for another, and could starve the pool for good
+        return next.execute(command);
+      }
+      long began = System.nanoTime();
       for (int attempt = 1; ; attempt++) {
+        TransactionBegun.clear();
         try {
           return next.execute(command);
         } catch (CannotCreateTransactionException noConnection) {
-          if (Context.getJobExecutorContext() == null
-              || attempt >= TRANSACTION_START_ATTEMPTS
-              || !DatabaseFailures.isUnavailable(noConnection)) {
+          // begun: the command ran and something inside it (e.g. the outbox's own transaction)
+          // found no connection; its job was loaded, so the failed-job handling below takes it
+          if (TransactionBegun.begun()
+              || !DatabaseFailures.isUnavailable(noConnection)
+              || System.nanoTime() - began + wait.toNanos() > budgetNanos.getAsLong()
+              || Thread.currentThread().isInterrupted()) {
             throw noConnection;
           }
           log.warn("Job transaction found no database connection (attempt {}); starting it again in {}", attempt, wait);
@@ -89,6 +118,42 @@ public class ConnectionFailureRetries extends AbstractProcessEnginePlugin {
         }
       }
     }
+  }
+
+  /**
+   * The innermost interceptor, inside the command's transaction and command context: marks on the
+   * thread that the command began, so {@link WaitForJobTransaction} can tell a transaction that
+   * could not begin from a failure inside the command.
+   */
+  static final class TransactionBegun extends CommandInterceptor {
+
+    private static final ThreadLocal<Boolean> BEGUN = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      mark();
+      return next.execute(command);
+    }
+
+    static void mark() {
+      BEGUN.set(Boolean.TRUE);
+    }
+
+    static void clear() {
+      BEGUN.remove();
+    }
+
+    static boolean begun() {
+      return BEGUN.get();
+    }
+  }
+
+  /** Half the job executor's lock time while it runs; nothing once it has stopped. */
+  private static long halfLockTimeNanos(JobExecutor jobExecutor) {
+    if (jobExecutor == null || !jobExecutor.isActive()) {
+      return 0;
+    }
+    return TimeUnit.MILLISECONDS.toNanos(jobExecutor.getLockTimeInMillis()) / 2;
   }
 
   private Command<Object> retryLater(String jobId, Throwable exception) {
