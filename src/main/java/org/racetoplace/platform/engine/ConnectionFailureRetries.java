@@ -9,6 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -75,9 +76,13 @@ public class ConnectionFailureRetries extends AbstractProcessEnginePlugin {
   /**
    * On a job executor thread, the outermost command (the thread holds no connection yet) whose
    * transaction could not even begin for want of a connection is started again after the wait,
-   * for as long as the job executor runs and at most for half the job lock time: nothing of it ran, and the engine cannot record the failure of a
-   * job it never loaded (its failed-job listener needs the loaded job), so giving up would leave
-   * the job locked until its lock expires. Half the lock time keeps this node's lock valid while
+   * for as long as the job executor runs and at most for half the job lock time: nothing of it
+   * ran, and the engine cannot record the failure of a job it never loaded (its failed-job
+   * listener needs the loaded job), so giving up would leave the job locked until its lock
+   * expires. The job acquisition's command is started again likewise: an acquisition cycle that
+   * fails drops the batches the executor's full queue rejected in the cycle before (the engine
+   * resubmits them only from the next cycle that acquires), and those jobs, locked by this node,
+   * would wait for their lock to expire too. Half the lock time keeps this node's lock valid while
    * it waits; past it, the expiring lock hands the job to whichever node acquires it next.
    */
   static final class WaitForJobTransaction extends CommandInterceptor {
@@ -92,7 +97,7 @@ public class ConnectionFailureRetries extends AbstractProcessEnginePlugin {
 
     @Override
     public <T> T execute(Command<T> command) {
-      if (Context.getJobExecutorContext() == null
+      if ((Context.getJobExecutorContext() == null && !(command instanceof AcquireJobsCmd))
           || Context.getCommandContext() != null
           || TransactionSynchronizationManager.isActualTransactionActive()) {
         // not a job's outermost command: a nested one waiting here would hold its outer

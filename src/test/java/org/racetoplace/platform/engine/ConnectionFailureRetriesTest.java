@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -109,6 +110,16 @@ class ConnectionFailureRetriesTest {
     assertThatThrownBy(() -> interceptor(TimeUnit.MINUTES.toNanos(1), starts).execute(context -> "ran"))
         .isSameAs(NO_CONNECTION);
     assertThat(starts.attempts).hasValue(1);
+  }
+
+  @Test
+  void theJobAcquisitionIsStartedAgainUntilAConnectionIsFree() {
+    FailingStarts starts = new FailingStarts(3, NO_CONNECTION);
+
+    Object acquired = interceptor(TimeUnit.MINUTES.toNanos(1), starts).execute(mock(AcquireJobsCmd.class));
+
+    assertThat(acquired).as("what the (mocked) acquisition returns").isNull();
+    assertThat(starts.attempts).hasValue(4);
   }
 
   @Test
