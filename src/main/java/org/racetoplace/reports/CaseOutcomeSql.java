@@ -5,32 +5,37 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 /**
  * The common table expressions both reports start from: one row per application of the period
  * ({@code outcomes}) with 0/1 flags for what became of it and the durations of its stages. Runs
- * unchanged on H2 2.x and PostgreSQL; every source is joined pre-aggregated per application (hash
- * joins), never probed per row.
+ * unchanged on H2 2.x and PostgreSQL: {@code application} joined to {@code case_report} by its
+ * primary key, nothing else.
  *
  * <p>Where each figure comes from:
  *
  * <ul>
  *   <li>period, community, status, submission time: {@code application};
- *   <li>assessment completed: a row in {@code assessment_result} (a result the case received);
- *   <li>vetting decided and approved: {@code vetting_review} ({@code APPROVE}/{@code DECLINE});
- *   <li>interview scored: {@code interview_scorecard} with a score;
- *   <li>matched: a row in {@code match_proposal}; employer declined: a proposal {@code DECLINED};
- *   <li>placed, placement time and employer: {@code placement};
- *   <li>assessment passed and interview passed: the case entered {@code Stage_Vet} resp.
- *       {@code Stage_Match} ({@code case_report.stage_reached}, kept from the engine's history
- *       events), because these outcomes come from the DMN decisions and are kept in no other table
- *       of ours; our tables fill in when they prove it (a vetting review means the assessment was
- *       passed, a proposal that the interview was);
- *   <li>time in stage: {@code case_report}, the summed durations of the {@code Stage_*}
- *       sub-process instances, as {@code DURATION_} in the history;
- *   <li>stage reached: the furthest {@code Stage_*} entered, or what our tables prove.
+ *   <li>everything else: the case's {@code case_report} row (V12, V13), joined by its primary key,
+ *       one row per case:
+ *       <ul>
+ *         <li>assessment completed, vetting reviewed, decided and approved, interview scored,
+ *             matched, declined by an employer, placed and when: its outcome columns, set by
+ *             {@link CaseReportOutcomes} when the row of our tables that proves each is written
+ *             ({@code assessment_result}, {@code vetting_review} {@code APPROVE}/{@code DECLINE},
+ *             {@code interview_scorecard} with a score, {@code match_proposal}, a proposal
+ *             {@code DECLINED}, {@code placement});
+ *         <li>assessment passed and interview passed: the case entered {@code Stage_Vet} resp.
+ *             {@code Stage_Match} ({@code stage_reached}, kept from the engine's history events
+ *             by {@link CaseReportRecorder}), because these outcomes come from the DMN decisions
+ *             and are kept in no other table of ours; the outcome columns fill in when they prove
+ *             it (a vetting review means the assessment was passed, a proposal that the interview
+ *             was);
+ *         <li>time in stage: the summed durations of the {@code Stage_*} sub-process instances,
+ *             as {@code DURATION_} in the history;
+ *         <li>stage reached: the furthest {@code Stage_*} entered, or what the outcomes prove.
+ *       </ul>
  * </ul>
  *
- * <p>{@code case_report} (V12, {@link CaseReportRecorder}) replaces the scan of
- * {@code ACT_HI_ACTINST}: one row per case instead of about thirteen history rows, joined by its
- * primary key.
- * </ul>
+ * <p>So the reports never read {@code ACT_HI_ACTINST} (about thirteen rows per case) nor aggregate
+ * five of our tables per application: over 100,000 cases that aggregation was most of the
+ * funnel's time (docs/performance.md).
  */
 final class CaseOutcomeSql {
 
@@ -44,9 +49,8 @@ final class CaseOutcomeSql {
   private CaseOutcomeSql() {}
 
   /**
-   * {@code with cohort as (…), …, outcomes as (…)} without a final select; parameters
-   * {@code :from}, {@code :to} and, when the period names one, {@code :community}.
-   *
+   * {@code with outcomes as (…)} without a final select; parameters {@code :from}, {@code :to}
+   * and, when the period names one, {@code :community}.
    */
   static String outcomes(ReportPeriod period) {
     return """
@@ -64,39 +68,21 @@ final class CaseOutcomeSql {
               else 1 end as stage_reached
           from (
             select a.id, a.community_id, a.status,
-              case when ar.application_id is null then 0 else 1 end as assessed,
-              case when v.application_id is null then 0 else 1 end as reviewed,
-              coalesce(v.decided, 0) as vetting_decided,
-              coalesce(v.approved, 0) as vetted,
-              case when iv.application_id is null then 0 else 1 end as interview_scored,
-              case when mp.application_id is null then 0 else 1 end as matched,
-              coalesce(mp.declined, 0) as employer_declined,
-              case when p.application_id is null then 0 else 1 end as placed,
-              p.employer_id,
+              coalesce(r.assessed, 0) as assessed,
+              coalesce(r.reviewed, 0) as reviewed,
+              coalesce(r.vetting_decided, 0) as vetting_decided,
+              coalesce(r.vetting_approved, 0) as vetted,
+              coalesce(r.interview_scored, 0) as interview_scored,
+              coalesce(r.matched, 0) as matched,
+              coalesce(r.employer_declined, 0) as employer_declined,
+              coalesce(r.placed, 0) as placed,
               coalesce(r.stage_reached, 1) as history_stage,
               r.apply_ms, r.assess_ms, r.vet_ms, r.interview_ms, r.match_ms,
-              case when p.application_id is null then null
-                else cast(extract(epoch from p.confirmed_at) - extract(epoch from a.created_at) as double precision)
+              case when r.placed_at is null then null
+                else cast(extract(epoch from r.placed_at) - extract(epoch from a.created_at) as double precision)
               end as to_placement_s
             from application a
             left join case_report r on r.process_instance_id = a.process_instance_id
-            left join (
-              select application_id from assessment_result group by application_id
-            ) ar on ar.application_id = a.id
-            left join (
-              select application_id,
-                max(case when decision in ('APPROVE', 'DECLINE') then 1 else 0 end) as decided,
-                max(case when decision = 'APPROVE' then 1 else 0 end) as approved
-              from vetting_review group by application_id
-            ) v on v.application_id = a.id
-            left join (
-              select application_id from interview_scorecard where score is not null group by application_id
-            ) iv on iv.application_id = a.id
-            left join (
-              select application_id, max(case when status = 'DECLINED' then 1 else 0 end) as declined
-              from match_proposal group by application_id
-            ) mp on mp.application_id = a.id
-            left join placement p on p.application_id = a.id
             where a.created_at >= :from and a.created_at < :to %s
           ) f
         )

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills {@code case_report} for the cases whose history predates it (an installation upgraded to
- * V12), so the reports read one table for old and new cases alike. It runs at the first start-up
+ * V12), and the outcome columns of the rows that predate those (V13), so the reports read one
+ * table for old and new cases alike. It runs at the first start-up
  * after the upgrade and remembers that it did in the engine's property table
  * ({@value #DONE_PROPERTY}); later start-ups skip it, because from then on the recorder keeps every
  * case's row (and fills it from history itself when it meets a case without one), so the scan of
@@ -59,7 +60,8 @@ public class CaseReportBackfill {
   }
 
   /**
-   * Inserts the missing rows from the history ({@code ACT_HI_ACTINST}).
+   * Inserts the missing rows from the history ({@code ACT_HI_ACTINST}) and fills in outcomes from
+   * our tables.
    *
    * @return how many cases were filled
    */
@@ -71,8 +73,15 @@ public class CaseReportBackfill {
     }
   }
 
-  /** One statement ({@code insert … select}): all of the fill or nothing. */
+  /**
+   * The rows missing, with their outcomes; when none was missing, the outcomes of the rows there
+   * are (rows of an installation upgraded from V12 to V13 have none yet).
+   */
   private int once() {
-    return CaseReportSql.fillFromHistory(jdbc, null, clock.instant());
+    int filled = CaseReportSql.fillFromHistory(jdbc, null, clock.instant());
+    if (filled == 0) {
+      CaseReportSql.refreshOutcomes(jdbc, null);
+    }
+    return filled;
   }
 }

@@ -69,10 +69,7 @@ public class CaseReportRecorder implements HistoryEventHandler {
     arguments[values.length + 1] = processInstanceId;
     String update = "update case_report set " + assignment + ", updated_at = ? where process_instance_id = ?";
     if (jdbc.update(update, arguments) == 0) {
-      if (CaseReportSql.fillFromHistory(jdbc, processInstanceId, now) == 0) {
-        jdbc.update("insert into case_report (process_instance_id, updated_at) values (?, ?)",
-            processInstanceId, Timestamp.from(now));
-      }
+      CaseReportSql.createRow(jdbc, processInstanceId, now);
       jdbc.update(update, arguments);
     }
   }

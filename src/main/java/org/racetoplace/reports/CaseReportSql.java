@@ -32,10 +32,78 @@ final class CaseReportSql {
   }
 
   /**
+   * The outcome columns of {@code case_report} (V13): 0/1, only ever set, each proven by a row of
+   * one of our tables for the case's application ({@code a}).
+   */
+  enum Outcome {
+    ASSESSED("assessed", "assessment_result", null),
+    REVIEWED("reviewed", "vetting_review", null),
+    VETTING_DECIDED("vetting_decided", "vetting_review", "x.decision in ('APPROVE', 'DECLINE')"),
+    VETTING_APPROVED("vetting_approved", "vetting_review", "x.decision = 'APPROVE'"),
+    INTERVIEW_SCORED("interview_scored", "interview_scorecard", "x.score is not null"),
+    MATCHED("matched", "match_proposal", null),
+    EMPLOYER_DECLINED("employer_declined", "match_proposal", "x.status = 'DECLINED'"),
+    PLACED("placed", "placement", null);
+
+    final String column;
+    private final String table;
+    private final String condition;
+
+    Outcome(String column, String table, String condition) {
+      this.column = column;
+      this.table = table;
+      this.condition = condition;
+    }
+
+    /** True when the application {@code a} has a row of the table that proves this outcome. */
+    String proven() {
+      return "exists (select 1 from " + table + " x where x.application_id = a.id"
+          + (condition == null ? "" : " and " + condition) + ")";
+    }
+  }
+
+  /**
+   * Sets the outcome columns and {@code placed_at} of the case's row (or of every row, when
+   * {@code processInstanceId} is null) from our tables. A column already set stays set, so this
+   * never undoes what {@link CaseReportOutcomes} recorded in a transaction this statement did not
+   * see.
+   *
+   * @return the rows updated
+   */
+  static int refreshOutcomes(JdbcTemplate jdbc, String processInstanceId) {
+    String application = " from application a where a.process_instance_id = case_report.process_instance_id";
+    StringBuilder sql = new StringBuilder("update case_report set ");
+    for (Outcome outcome : Outcome.values()) {
+      sql.append(outcome.column).append(" = case when ").append(outcome.column).append(" = 1 or exists (select 1")
+          .append(application).append(" and ").append(outcome.proven()).append(") then 1 else 0 end, ");
+    }
+    sql.append("placed_at = coalesce(placed_at, (select x.confirmed_at from application a")
+        .append(" join placement x on x.application_id = a.id")
+        .append(" where a.process_instance_id = case_report.process_instance_id))");
+    if (processInstanceId == null) {
+      return jdbc.update(sql.toString());
+    }
+    return jdbc.update(sql + " where process_instance_id = ?", processInstanceId);
+  }
+
+  /**
+   * Gives a case without a row its row: from its history and our tables, or an empty one when it
+   * has no stage in the history yet (its first stage is starting in this very transaction, so no
+   * table of ours can prove an outcome of it yet).
+   */
+  static void createRow(JdbcTemplate jdbc, String processInstanceId, Instant now) {
+    if (fillFromHistory(jdbc, processInstanceId, now) == 0) {
+      jdbc.update("insert into case_report (process_instance_id, updated_at) values (?, ?)",
+          processInstanceId, Timestamp.from(now));
+    }
+  }
+
+  /**
    * Inserts a row for every {@code hiring-pipeline} process instance of the history that has
    * none, from its {@code Stage_*} activity instances: the furthest stage entered and the summed
-   * duration of each stage's ended visits. Cases that already have a row are left alone, so the
-   * fill is idempotent.
+   * duration of each stage's ended visits, then their outcomes from our tables
+   * ({@link #refreshOutcomes}). Cases that already have a row are left alone, so the fill is
+   * idempotent.
    *
    * @param processInstanceId only this process instance, or every one when null
    * @return the rows inserted
@@ -61,6 +129,10 @@ final class CaseReportSql {
             + " and not exists (select 1 from case_report r where r.process_instance_id = h.PROC_INST_ID_)"
             + " group by h.PROC_INST_ID_";
     Timestamp at = Timestamp.from(now);
-    return processInstanceId == null ? jdbc.update(sql, at) : jdbc.update(sql, at, processInstanceId);
+    int inserted = processInstanceId == null ? jdbc.update(sql, at) : jdbc.update(sql, at, processInstanceId);
+    if (inserted > 0) {
+      refreshOutcomes(jdbc, processInstanceId);
+    }
+    return inserted;
   }
 }

@@ -3,9 +3,6 @@ package org.racetoplace.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.racetoplace.pipeline.HiringPipeline.*;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +25,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,15 +74,15 @@ class CaseReportRecorderTest {
   private Instant now;
 
   @BeforeEach
-  void recorderAndStandIns() throws IOException {
+  void recorderAndStandIns() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration();
     jdbc = new JdbcTemplate(configuration.getDataSource());
-    jdbc.execute("drop table if exists case_report");
-    try (InputStream in = getClass().getResourceAsStream("/db/migration/V12__case_report.sql")) {
-      String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", "").trim();
-      jdbc.execute(script.endsWith(";") ? script.substring(0, script.length() - 1) : script);
-    }
+    // our schema beside the engine's, as in the application: case_report and the tables its
+    // outcome columns are filled from
+    Flyway.configure().dataSource(configuration.getDataSource()).locations("classpath:db/migration")
+        .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    jdbc.update("delete from case_report");
     original = configuration.getHistoryEventHandler();
     configuration.setHistoryEventHandler(new CompositeHistoryEventHandler(original, new CaseReportRecorder(jdbc)));
     now = T0;
