@@ -1,5 +1,6 @@
 package org.racetoplace.reports;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,11 +23,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.racetoplace.community.Community;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Both pilot reports over 100,000 finished cases on PostgreSQL (docs/performance.md, "Pilot
@@ -50,6 +52,7 @@ public class ReportBenchmark {
   static final String FROM = "2025-01-01";
   static final String TO = "2025-12-31";
 
+  private HikariDataSource dataSource;
   private PilotFunnel funnel;
   private AdverseImpacts adverseImpacts;
   private ReportPeriod period;
@@ -58,8 +61,13 @@ public class ReportBenchmark {
   @Setup(Level.Trial)
   public void history() throws Exception {
     String url = env("HIRING_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/hiring_reports_bench");
-    DriverManagerDataSource dataSource =
-        new DriverManagerDataSource(url, env("HIRING_BENCH_DB_USER", "postgres"), env("HIRING_BENCH_DB_PASSWORD", ""));
+    // a connection pool, as the application has: a report borrows connections, it does not open them
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(url);
+    dataSource.setUsername(env("HIRING_BENCH_DB_USER", "postgres"));
+    dataSource.setPassword(env("HIRING_BENCH_DB_PASSWORD", ""));
+    dataSource.setMaximumPoolSize(2);
+    this.dataSource = dataSource;
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
         .baselineOnMigrate(true).baselineVersion("0").load().migrate();
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -93,6 +101,11 @@ public class ReportBenchmark {
     }
   }
 
+  @TearDown(Level.Trial)
+  public void closePool() {
+    dataSource.close();
+  }
+
   @Benchmark
   public FunnelReport funnelOfOneHundredThousandCases() {
     return funnel.report(period, communities);
@@ -103,7 +116,7 @@ public class ReportBenchmark {
     return adverseImpacts.report(period, communities);
   }
 
-  private static void camundaHistoryTables(DriverManagerDataSource dataSource) throws IOException, SQLException {
+  private static void camundaHistoryTables(DataSource dataSource) throws IOException, SQLException {
     String script;
     try (InputStream in =
         ReportBenchmark.class.getResourceAsStream("/org/camunda/bpm/engine/db/create/activiti.postgres.create.history.sql")) {

@@ -1,5 +1,7 @@
 package org.racetoplace.reports;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -46,11 +48,14 @@ final class CaseOutcomeSql {
   static final int INTERVIEW = 4;
   static final int MATCH = 5;
 
+  /** A timestamp literal both databases read, e.g. {@code 2026-01-01 00:00:00+00:00}. */
+  private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx");
+
   private CaseOutcomeSql() {}
 
   /**
-   * {@code with outcomes as (…)} without a final select; parameters {@code :from}, {@code :to}
-   * and, when the period names one, {@code :community}.
+   * {@code with outcomes as (…)} without a final select; parameter {@code :community} when the
+   * period names one.
    */
   static String outcomes(ReportPeriod period) {
     return """
@@ -83,16 +88,34 @@ final class CaseOutcomeSql {
               end as to_placement_s
             from application a
             left join case_report r on r.process_instance_id = a.process_instance_id
-            where a.created_at >= :from and a.created_at < :to %s
+            where %s
           ) f
         )
         """
-        .formatted(period.community() == null ? "" : "and a.community_id = :community");
+        .formatted(applicationsOf(period));
+  }
+
+  /**
+   * The condition on {@code application a} that selects the period's applications. The period's
+   * bounds are written into the SQL as literals (dates the period has parsed, so nothing a client
+   * typed), not bound as parameters: on PostgreSQL a statement run repeatedly on one pooled
+   * connection is planned once for any parameters ("generic plan"), which takes a range of
+   * unknown bounds for a few hundred rows and joins {@code case_report} row by row through its
+   * index instead of hashing it: 100,000 index probes and a sort on disk, about 0.3 s more per
+   * report. With literals every report is planned for its own period. The community, when there is
+   * one, stays a parameter ({@code :community}).
+   */
+  static String applicationsOf(ReportPeriod period) {
+    return "a.created_at >= " + timestamp(period.start()) + " and a.created_at < " + timestamp(period.end())
+        + (period.community() == null ? "" : " and a.community_id = :community");
+  }
+
+  private static String timestamp(OffsetDateTime instant) {
+    return "cast('" + LITERAL.format(instant) + "' as timestamp with time zone)";
   }
 
   static MapSqlParameterSource parameters(ReportPeriod period) {
-    MapSqlParameterSource parameters =
-        new MapSqlParameterSource().addValue("from", period.start()).addValue("to", period.end());
+    MapSqlParameterSource parameters = new MapSqlParameterSource();
     if (period.community() != null) {
       parameters.addValue("community", period.community());
     }

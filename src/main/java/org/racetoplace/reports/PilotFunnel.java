@@ -190,10 +190,10 @@ public class PilotFunnel {
         from placement p
         join application a on a.id = p.application_id
         join employer_partner e on e.id = p.employer_id
-        where a.created_at >= :from and a.created_at < :to %s
+        where %s
         group by a.community_id, e.slug, e.name
         """
-            .formatted(period.community() == null ? "" : "and a.community_id = :community");
+            .formatted(CaseOutcomeSql.applicationsOf(period));
     Map<String, Map<String, EmployerPlacements>> result = new HashMap<>();
     jdbc.query(sql, CaseOutcomeSql.parameters(period), (ResultSet rs) -> {
       result.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())

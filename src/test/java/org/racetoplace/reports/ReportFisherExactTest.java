@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,46 @@ class ReportFisherExactTest {
     double p = fisher.twoSidedP(1, 9, 11, 3);
     assertThat(fisher.twoSidedP(11, 3, 1, 9)).isCloseTo(p, within(1e-12));
     assertThat(fisher.twoSidedP(1, 11, 9, 3)).isCloseTo(p, within(1e-12));
+  }
+
+  @Test
+  void tablesOfAPilotYearGiveTheSumOverEveryTableWithTheirMargins() {
+    FisherExactTest large = new FisherExactTest(100_000);
+    long[][] tables = {
+      {40_000, 45_000, 10_000, 5_000}, // p underflows to 0
+      {41_990, 43_010, 7_010, 7_990}, // a small difference of rates
+      {42_400, 42_600, 7_480, 7_520}, // none
+      {5, 84_995, 3, 14_997}, // a rare outcome
+      {30, 70, 45_000, 54_900},
+      {0, 0, 0, 100_000}
+    };
+    for (long[] t : tables) {
+      assertThat(large.twoSidedP(t[0], t[1], t[2], t[3]))
+          .as("%d %d %d %d", t[0], t[1], t[2], t[3])
+          .isCloseTo(everyTable(t[0], t[1], t[2], t[3]), within(1e-10));
+    }
+  }
+
+  /** The definition itself: every table with the margins, summed when no likelier than observed. */
+  private static double everyTable(long a, long b, long c, long d) {
+    int n = (int) (a + b + c + d);
+    double[] logFactorials = new double[n + 1];
+    for (int i = 2; i <= n; i++) {
+      logFactorials[i] = logFactorials[i - 1] + Math.log(i);
+    }
+    int row1 = (int) (a + b);
+    int col1 = (int) (a + c);
+    IntToDoubleFunction logP = x -> logFactorials[col1] - logFactorials[x] - logFactorials[col1 - x]
+        + logFactorials[n - col1] - logFactorials[row1 - x] - logFactorials[n - col1 - row1 + x]
+        - logFactorials[n] + logFactorials[row1] + logFactorials[n - row1];
+    double threshold = logP.applyAsDouble((int) a) + Math.log(1 + 1e-7);
+    double p = 0;
+    for (int x = Math.max(0, row1 + col1 - n); x <= Math.min(row1, col1); x++) {
+      if (logP.applyAsDouble(x) <= threshold) {
+        p += Math.exp(logP.applyAsDouble(x));
+      }
+    }
+    return Math.min(1.0, p);
   }
 
   @Test
