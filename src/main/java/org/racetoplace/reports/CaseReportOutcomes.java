@@ -108,31 +108,22 @@ public class CaseReportOutcomes implements PostInsertEventListener, PostUpdateEv
   }
 
   private void record(Long applicationId, List<Outcome> outcomes, Instant placedAt) {
-    StringBuilder assignments = new StringBuilder();
-    List<Object> arguments = new ArrayList<>();
-    for (Outcome outcome : outcomes) {
-      assignments.append(outcome.column).append(" = 1, ");
+    String processInstanceId = jdbc.query(
+        "select process_instance_id from application where id = ?",
+        rs -> rs.next() ? rs.getString(1) : null,
+        applicationId);
+    if (processInstanceId == null) {
+      return; // no case (process instance) to report on yet
     }
+    List<String> assignments = new ArrayList<>();
+    outcomes.forEach(outcome -> assignments.add(outcome.column + " = 1"));
+    List<Object> values = new ArrayList<>();
     if (placedAt != null) {
-      assignments.append("placed_at = coalesce(placed_at, ?), ");
-      arguments.add(Timestamp.from(placedAt));
+      assignments.add("placed_at = coalesce(placed_at, ?)");
+      values.add(Timestamp.from(placedAt));
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    arguments.add(Timestamp.from(now));
-    arguments.add(applicationId);
-    String update = "update case_report set " + assignments + "updated_at = ?"
-        + " where process_instance_id = (select process_instance_id from application where id = ?)";
-    if (jdbc.update(update, arguments.toArray()) == 0) {
-      String processInstanceId = jdbc.query(
-          "select process_instance_id from application where id = ?",
-          rs -> rs.next() ? rs.getString(1) : null,
-          applicationId);
-      if (processInstanceId != null) {
-        // a case older than case_report: its row first (the entity is already written, so the row
-        // has what it proves), then the update once more for good measure
-        CaseReportSql.createRow(jdbc, processInstanceId, now);
-        jdbc.update(update, arguments.toArray());
-      }
-    }
+    CaseReportSql.update(
+        jdbc, processInstanceId, String.join(", ", assignments), ClockUtil.getCurrentTime().toInstant(),
+        values.toArray());
   }
 }

@@ -1,7 +1,5 @@
 package org.racetoplace.reports;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -63,15 +61,7 @@ public class CaseReportRecorder implements HistoryEventHandler {
   }
 
   private void record(String processInstanceId, String assignment, Object... values) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    Object[] arguments = Arrays.copyOf(values, values.length + 2);
-    arguments[values.length] = Timestamp.from(now);
-    arguments[values.length + 1] = processInstanceId;
-    String update = "update case_report set " + assignment + ", updated_at = ? where process_instance_id = ?";
-    if (jdbc.update(update, arguments) == 0) {
-      CaseReportSql.createRow(jdbc, processInstanceId, now);
-      jdbc.update(update, arguments);
-    }
+    CaseReportSql.update(jdbc, processInstanceId, assignment, ClockUtil.getCurrentTime().toInstant(), values);
   }
 
   private static Optional<PipelineStage> stageOf(String activityId) {

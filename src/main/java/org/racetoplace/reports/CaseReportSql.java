@@ -2,6 +2,7 @@ package org.racetoplace.reports;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import org.racetoplace.ops.PipelineStage;
 import org.racetoplace.pipeline.HiringPipeline;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,11 +88,27 @@ final class CaseReportSql {
   }
 
   /**
+   * Applies {@code assignments} (e.g. {@code vet_ms = coalesce(vet_ms, 0) + ?}, with
+   * {@code values} for their placeholders) to the case's row, giving the case its row first when
+   * it has none ({@link #createRow}). Used by everything that keeps {@code case_report} current.
+   */
+  static void update(JdbcTemplate jdbc, String processInstanceId, String assignments, Instant now, Object... values) {
+    Object[] arguments = Arrays.copyOf(values, values.length + 2);
+    arguments[values.length] = Timestamp.from(now);
+    arguments[values.length + 1] = processInstanceId;
+    String update = "update case_report set " + assignments + ", updated_at = ? where process_instance_id = ?";
+    if (jdbc.update(update, arguments) == 0) {
+      createRow(jdbc, processInstanceId, now);
+      jdbc.update(update, arguments);
+    }
+  }
+
+  /**
    * Gives a case without a row its row: from its history and our tables, or an empty one when it
    * has no stage in the history yet (its first stage is starting in this very transaction, so no
    * table of ours can prove an outcome of it yet).
    */
-  static void createRow(JdbcTemplate jdbc, String processInstanceId, Instant now) {
+  private static void createRow(JdbcTemplate jdbc, String processInstanceId, Instant now) {
     if (fillFromHistory(jdbc, processInstanceId, now) == 0) {
       jdbc.update("insert into case_report (process_instance_id, updated_at) values (?, ?)",
           processInstanceId, Timestamp.from(now));

@@ -23,7 +23,6 @@ import org.racetoplace.matching.ProposalStatus;
 import org.racetoplace.vetting.VettingDecision;
 import org.racetoplace.vetting.VettingReview;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,14 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outcome is written through JPA (committed with it, rolled back with it, a missing row created
  * first), and which outcome each entity proves.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {
-      "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
-      "camunda.bpm.job-execution.enabled=false",
-      "spring.profiles.active=report-test",
-      "hiring.admin.password=report-test"
-    })
+@ReportDatabaseTest
 class CaseReportOutcomesTest {
 
   private static final String WAITING = "RPT-BHM-19";

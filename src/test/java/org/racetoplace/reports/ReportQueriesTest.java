@@ -20,7 +20,6 @@ import org.racetoplace.reports.FunnelReport.Exit;
 import org.racetoplace.reports.FunnelReport.StageCount;
 import org.racetoplace.reports.FunnelReport.StageTime;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,14 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * answers are known by construction. {@link ReportQueryAssertions} holds the expectations, so the
  * PostgreSQL suite checks the very same figures.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {
-      "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
-      "camunda.bpm.job-execution.enabled=false",
-      "spring.profiles.active=report-test",
-      "hiring.admin.password=report-test"
-    })
+@ReportDatabaseTest
 public class ReportQueriesTest {
 
   @Autowired JdbcTemplate jdbc;
