@@ -2,11 +2,21 @@ package org.racetoplace.application;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 
+/**
+ * Every finder here (and in the other repositories on a case's path) spells its JPQL out:
+ * Hibernate 6.6 caches the translation of a JPQL string but translates Spring Data's derived
+ * (criteria) queries again on every call, which was the largest single cost of intake
+ * (docs/performance.md, "Intake").
+ */
 public interface ApplicationRepository extends JpaRepository<Application, Long> {
 
-  Optional<Application> findByReference(String reference);
+  @Query("select a from Application a where a.reference = :reference")
+  Optional<Application> findByReference(@Param("reference") String reference);
 
   /** The candidate's active application, if any (at most one: see the unique constraint). */
-  Optional<Application> findByActiveCandidateId(Long candidateId);
+  @Query("select a from Application a where a.activeCandidateId = :candidateId")
+  Optional<Application> findByActiveCandidateId(@Param("candidateId") Long candidateId);
 }

@@ -21,9 +21,14 @@ public interface MatchProposalRepository extends JpaRepository<MatchProposal, Lo
       """)
   Optional<MatchProposal> findWithOpening(@Param("id") long id);
 
-  List<MatchProposal> findByApplicationIdAndStatusIn(Long applicationId, Collection<ProposalStatus> statuses);
+  @Query(
+      "select p from MatchProposal p where p.application.id = :applicationId and p.status in :statuses")
+  List<MatchProposal> findByApplicationIdAndStatusIn(
+      @Param("applicationId") Long applicationId,
+      @Param("statuses") Collection<ProposalStatus> statuses);
 
-  List<MatchProposal> findByApplicationIdOrderById(Long applicationId);
+  @Query("select p from MatchProposal p where p.application.id = :applicationId order by p.id")
+  List<MatchProposal> findByApplicationIdOrderById(@Param("applicationId") Long applicationId);
 
   @Query("select p from MatchProposal p join fetch p.application where p.opening.id = :openingId order by p.id")
   List<MatchProposal> findByOpeningId(@Param("openingId") long openingId);

@@ -3,10 +3,16 @@ package org.racetoplace.notification;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 
 public interface NotificationRepository extends JpaRepository<Notification, Long> {
 
-  Optional<Notification> findByDedupKey(String dedupKey);
+  @Query("select n from Notification n where n.dedupKey = :dedupKey")
+  Optional<Notification> findByDedupKey(@Param("dedupKey") String dedupKey);
 
-  List<Notification> findByApplicationReferenceOrderByCreatedAt(String applicationReference);
+  @Query(
+      "select n from Notification n where n.applicationReference = :reference order by n.createdAt")
+  List<Notification> findByApplicationReferenceOrderByCreatedAt(
+      @Param("reference") String applicationReference);
 }

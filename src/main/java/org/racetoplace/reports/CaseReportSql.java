@@ -141,8 +141,12 @@ final class CaseReportSql {
         "insert into case_report (process_instance_id, stage_reached" + columns + ", updated_at)"
             + " select h.PROC_INST_ID_, " + reached + durations + ", ?"
             + " from ACT_HI_ACTINST h"
-            + " where h.PROC_DEF_KEY_ = '" + HiringPipeline.PROCESS_ID + "' and h.ACT_ID_ in (" + ids + ")"
-            + (processInstanceId == null ? "" : " and h.PROC_INST_ID_ = ?")
+            // one case: its own rows through the (PROC_INST_ID_, ACT_ID_) index; the definition
+            // key would let a generic plan scan the key's index over the whole history instead
+            + (processInstanceId == null
+                ? " where h.PROC_DEF_KEY_ = '" + HiringPipeline.PROCESS_ID + "' and"
+                : " where h.PROC_INST_ID_ = ? and")
+            + " h.ACT_ID_ in (" + ids + ")"
             + " and not exists (select 1 from case_report r where r.process_instance_id = h.PROC_INST_ID_)"
             + " group by h.PROC_INST_ID_";
     Timestamp at = Timestamp.from(now);

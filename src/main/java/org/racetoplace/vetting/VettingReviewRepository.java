@@ -3,13 +3,18 @@ package org.racetoplace.vetting;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 
 public interface VettingReviewRepository extends JpaRepository<VettingReview, Long> {
 
-  long countByApplicationId(Long applicationId);
+  @Query("select count(r) from VettingReview r where r.application.id = :applicationId")
+  long countByApplicationId(@Param("applicationId") Long applicationId);
 
   /** The reviews of an application, first round first. */
-  List<VettingReview> findByApplicationIdOrderByRoundAsc(Long applicationId);
+  @Query(
+      "select r from VettingReview r where r.application.id = :applicationId order by r.round")
+  List<VettingReview> findByApplicationIdOrderByRoundAsc(@Param("applicationId") Long applicationId);
 
   /** The latest review of an application. */
   Optional<VettingReview> findFirstByApplicationIdOrderByRoundDesc(Long applicationId);

@@ -12,7 +12,8 @@ import org.springframework.data.repository.query.Param;
 
 public interface AssessmentSittingRepository extends JpaRepository<AssessmentSitting, Long> {
 
-  Optional<AssessmentSitting> findByApplicationId(Long applicationId);
+  @Query("select s from AssessmentSitting s where s.application.id = :applicationId")
+  Optional<AssessmentSitting> findByApplicationId(@Param("applicationId") Long applicationId);
 
   /**
    * The sitting with its row locked for the rest of the transaction: saves, submission, the sweep

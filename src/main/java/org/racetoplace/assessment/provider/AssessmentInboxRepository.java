@@ -9,7 +9,10 @@ import org.springframework.data.repository.query.Param;
 
 public interface AssessmentInboxRepository extends JpaRepository<AssessmentInboxEntry, Long> {
 
-  Optional<AssessmentInboxEntry> findByProviderAndWebhookId(String provider, String webhookId);
+  @Query(
+      "select e from AssessmentInboxEntry e where e.provider = :provider and e.webhookId = :webhookId")
+  Optional<AssessmentInboxEntry> findByProviderAndWebhookId(
+      @Param("provider") String provider, @Param("webhookId") String webhookId);
 
   List<AssessmentInboxEntry> findByApplicationReferenceOrderById(String applicationReference);
 
