@@ -43,7 +43,8 @@ public final class LoadDriver {
     long deadline = System.nanoTime() + timeout.toNanos();
     long left = backlog;
     while (left > 0 && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+      // the count is an authorized query over every job: asked seldom, so it does not slow what it watches
+      LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
       left = client.get("job count", count, admin).body().get("count").asLong();
     }
     double seconds = (System.nanoTime() - intake.startedNanos()) / 1e9;
@@ -115,6 +116,13 @@ public final class LoadDriver {
           pipeline.casesPerSecond(), pipeline.finished(), pipeline.cases(), pipeline.elapsed().toMillis() / 1000.0,
           pipeline.placed(), pipeline.incidents(), pipeline.errors()));
       sections.get(i).append(pipeline.steps().table()).append("\n");
+    }
+    if (options.historyCleanup()) {
+      System.out.println("as shipped: history clean-up phase");
+      HistoryCleanupPhase.Result cleanup =
+          new HistoryCleanupPhase(HiringClient.of(options.url()), new Credentials(options.adminUser(), options.adminPassword()))
+              .run(options.pipelineTimeout());
+      sections.get(0).append(cleanup.report());
     }
     sections.forEach(report::append);
     report.append(options.sideBySide() ? "Pipeline phases side by side (at the same time).\n\n" : "Pipeline phases one after the other.\n\n");

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param pipelineTimeout the pipeline phase gives up (and says so) after this
  * @param sideBySide with a baseline: drive both pipeline phases at the same time, so that other
  *     load on the machine weighs on both alike (the default); false drives them one after the other
+ * @param historyCleanup at the end, end the open cases of {@code url} and time the history
+ *     clean-up of every finished case ({@link HistoryCleanupPhase}; destructive)
  */
 record LoadOptions(
     URI url,
@@ -34,6 +36,7 @@ record LoadOptions(
     boolean sideBySide,
     String provider,
     String providerSecret,
+    boolean historyCleanup,
     Optional<String> reportFile) {
 
   static LoadOptions parse(String[] args) {
@@ -63,6 +66,7 @@ record LoadOptions(
             Boolean.parseBoolean(take(given, "side-by-side", "true")),
             take(given, "provider", "loadtest"),
             take(given, "provider-secret", System.getenv("HIRING_LOAD_PROVIDER_SECRET")),
+            Boolean.parseBoolean(take(given, "history-cleanup", "false")),
             Optional.ofNullable(take(given, "report", null)));
     if (!given.isEmpty()) {
       throw new IllegalArgumentException("Unknown arguments: " + given.keySet());
