@@ -2,14 +2,14 @@ package org.racetoplace.application;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.repository.query.Param;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /**
- * Every finder here (and in the other repositories on a case's path) spells its JPQL out:
- * Hibernate 6.6 caches the translation of a JPQL string but translates Spring Data's derived
- * (criteria) queries again on every call, which was the largest single cost of intake
- * (docs/performance.md, "Intake").
+ * Every finder here, as in all our repositories, spells its JPQL out: Hibernate 6.6 caches the
+ * translation of a JPQL string but translates Spring Data's derived (criteria) queries again on
+ * every call, which was the largest single cost of intake (docs/performance.md, "Intake after the
+ * finder change").
  */
 public interface ApplicationRepository extends JpaRepository<Application, Long> {
 

@@ -1,9 +1,11 @@
 package org.racetoplace.interview;
 
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.repository.query.Param;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface InterviewScorecardRepository extends JpaRepository<InterviewScorecard, Long> {
 
@@ -17,5 +19,13 @@ public interface InterviewScorecardRepository extends JpaRepository<InterviewSco
   long countByApplicationIdAndAttendedFalse(@Param("applicationId") Long applicationId);
 
   /** The attended interview recorded last. */
-  Optional<InterviewScorecard> findFirstByApplicationIdAndAttendedTrueOrderByRecordedAtDescIdDesc(Long applicationId);
+  @Query(
+      "select s from InterviewScorecard s where s.application.id = :applicationId and s.attended = true"
+          + " order by s.recordedAt desc, s.id desc")
+  List<InterviewScorecard> attendedLatestFirst(@Param("applicationId") Long applicationId, Limit limit);
+
+  default Optional<InterviewScorecard> findFirstByApplicationIdAndAttendedTrueOrderByRecordedAtDescIdDesc(
+      Long applicationId) {
+    return attendedLatestFirst(applicationId, Limit.of(1)).stream().findFirst();
+  }
 }

@@ -41,5 +41,6 @@ public interface JobOpeningRepository extends JpaRepository<JobOpening, Long> {
   @Query("select o from JobOpening o join fetch o.employer join fetch o.community where o.id = :id")
   Optional<JobOpening> findWithEmployer(@Param("id") long id);
 
-  List<JobOpening> findByEmployerIdOrderById(Long employerId);
+  @Query("select o from JobOpening o where o.employer.id = :employerId order by o.id")
+  List<JobOpening> findByEmployerIdOrderById(@Param("employerId") Long employerId);
 }

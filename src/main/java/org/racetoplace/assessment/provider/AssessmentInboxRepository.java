@@ -14,7 +14,8 @@ public interface AssessmentInboxRepository extends JpaRepository<AssessmentInbox
   Optional<AssessmentInboxEntry> findByProviderAndWebhookId(
       @Param("provider") String provider, @Param("webhookId") String webhookId);
 
-  List<AssessmentInboxEntry> findByApplicationReferenceOrderById(String applicationReference);
+  @Query("select e from AssessmentInboxEntry e where e.applicationReference = :reference order by e.id")
+  List<AssessmentInboxEntry> findByApplicationReferenceOrderById(@Param("reference") String applicationReference);
 
   /** Ids of pending rows after {@code afterId}, oldest first: one page of a sweep. */
   @Query(
