@@ -59,6 +59,15 @@ final class HiringClient {
     return send(step, request(path, credentials).GET());
   }
 
+  /** The {@code count} of a REST count resource ({@code …/count}); any other answer is a failure. */
+  long count(String step, String path, Credentials credentials) {
+    Answer answer = get(step, path, credentials);
+    if (!answer.is(200)) {
+      throw new IllegalStateException(path + " answered " + answer.status() + " " + answer.body());
+    }
+    return answer.body().path("count").asLong();
+  }
+
   Answer get(String step, String path, Map<String, String> headers) {
     HttpRequest.Builder request = request(path, null).GET();
     headers.forEach(request::header);

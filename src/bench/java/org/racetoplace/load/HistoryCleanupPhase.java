@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -29,7 +30,7 @@ final class HistoryCleanupPhase {
   private static final DateTimeFormatter REST_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
-  /** The history tables counted, by their REST count resource. */
+  /** The history tables counted, by their REST count resource; the finished cases first. */
   private static final Map<String, String> COUNTS = new LinkedHashMap<>();
 
   static {
@@ -40,34 +41,40 @@ final class HistoryCleanupPhase {
     COUNTS.put("job log entries", "/engine-rest/history/job-log/count");
   }
 
+  /** No history count moved for this long after the last change: the clean-up is over. */
+  private static final Duration SETTLED = Duration.ofSeconds(5);
+
   /**
-   * @param rows history rows of each counted table before the clean-up, and after it
+   * @param before the rows of each table of {@link #COUNTS}, in its order, before the clean-up
+   * @param after the same once it was over
    * @param endCases time to end the open cases (a delete batch)
    * @param setRemovalTime time to make the finished cases due (a set-removal-time batch)
    * @param cleanup time from starting the clean-up until the last history row it removed
    */
   record Result(
-      Map<String, long[]> rows, Duration endCases, Duration setRemovalTime, Duration cleanup, boolean complete) {
+      long[] before, long[] after, Duration endCases, Duration setRemovalTime, Duration cleanup, boolean complete) {
 
     String report() {
-      StringBuilder out = new StringBuilder("History clean-up: ");
-      long cases = rows.get("finished cases")[0];
-      long removed = rows.values().stream().mapToLong(r -> r[0] - r[1]).sum();
+      long cases = before[0];
+      long removed = 0;
+      StringBuilder table = new StringBuilder("| history rows | before | after |\n|---|---|---|\n");
+      int i = 0;
+      for (String name : COUNTS.keySet()) {
+        removed += before[i] - after[i];
+        table.append(String.format("| %s | %d | %d |%n", name, before[i], after[i]));
+        i++;
+      }
       double seconds = cleanup.toMillis() / 1000.0;
-      out.append(String.format(
-          "**%d finished cases, %d history rows removed in %.1f s: %.0f cases/s, %.0f rows/s**%s%n%n",
-          cases, removed, seconds, cases / seconds, removed / seconds, complete ? "" : " (NOT complete: timed out)"));
-      out.append(String.format(
-          "Before it: open cases ended by a delete batch in %.1f s; removal time set by a batch in %.1f s%n%n",
-          endCases.toMillis() / 1000.0, setRemovalTime.toMillis() / 1000.0));
-      out.append("| history rows | before | after |\n|---|---|---|\n");
-      rows.forEach((table, counts) -> out.append(String.format("| %s | %d | %d |%n", table, counts[0], counts[1])));
-      return out.append('\n').toString();
+      return String.format(
+              "History clean-up: **%d finished cases, %d history rows removed in %.1f s: %.0f cases/s, %.0f rows/s**%s%n%n",
+              cases, removed, seconds, cases / seconds, removed / seconds, complete ? "" : " (NOT complete: timed out)")
+          + String.format(
+              "Before it: open cases ended by a delete batch in %.1f s; removal time set by a batch in %.1f s%n%n",
+              endCases.toMillis() / 1000.0, setRemovalTime.toMillis() / 1000.0)
+          + table
+          + "\n";
     }
   }
-
-  /** No history count moved for this long after the last change: the clean-up is over. */
-  private static final Duration SETTLED = Duration.ofSeconds(5);
 
   private final HiringClient client;
   private final Credentials admin;
@@ -85,9 +92,7 @@ final class HistoryCleanupPhase {
     delete.put("deleteReason", "load run: history clean-up measurement");
     awaitBatch(client.post("end open cases", "/engine-rest/process-instance/delete", delete, admin), deadline);
     Duration endCases = Duration.ofNanos(System.nanoTime() - start);
-
-    Map<String, long[]> rows = new LinkedHashMap<>();
-    COUNTS.forEach((table, path) -> rows.put(table, new long[] {count(path), 0}));
+    long[] before = counts();
 
     start = System.nanoTime();
     ObjectNode removal = HiringClient.JSON.createObjectNode();
@@ -110,30 +115,17 @@ final class HistoryCleanupPhase {
     while (!complete && System.nanoTime() < deadline) {
       LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
       long[] now = counts();
-      if (!java.util.Arrays.equals(now, seen)) {
+      if (!Arrays.equals(now, seen)) {
         seen = now;
         lastChange = System.nanoTime();
       }
       complete = seen[0] == 0 && System.nanoTime() - lastChange > SETTLED.toNanos();
     }
-    Duration took = Duration.ofNanos(lastChange - start);
-    int i = 0;
-    for (long[] table : rows.values()) {
-      table[1] = seen[i++];
-    }
-    return new Result(rows, endCases, setRemovalTime, took, complete);
+    return new Result(before, seen, endCases, setRemovalTime, Duration.ofNanos(lastChange - start), complete);
   }
 
   private long[] counts() {
-    return COUNTS.values().stream().mapToLong(this::count).toArray();
-  }
-
-  private long count(String path) {
-    HiringClient.Answer answer = client.get("history count", path, admin);
-    if (!answer.is(200)) {
-      throw new IllegalStateException(path + " answered " + answer.status() + ": " + answer.body());
-    }
-    return answer.body().get("count").asLong();
+    return COUNTS.values().stream().mapToLong(path -> client.count("history count", path, admin)).toArray();
   }
 
   /** Waits until the batch the answer describes has run all its jobs (then it is deleted). */

@@ -39,13 +39,13 @@ public final class LoadDriver {
    */
   private static String jobBacklog(HiringClient client, Credentials admin, IntakePhase.Result intake, Duration timeout) {
     String count = "/engine-rest/job/count" + HiringClient.query(java.util.Map.of("messages", "true", "executable", "true"));
-    long backlog = client.get("job count", count, admin).body().get("count").asLong();
+    long backlog = client.count("job count", count, admin);
     long deadline = System.nanoTime() + timeout.toNanos();
     long left = backlog;
     while (left > 0 && System.nanoTime() < deadline) {
       // the count is an authorized query over every job: asked seldom, so it does not slow what it watches
       LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
-      left = client.get("job count", count, admin).body().get("count").asLong();
+      left = client.count("job count", count, admin);
     }
     double seconds = (System.nanoTime() - intake.startedNanos()) / 1e9;
     return String.format(
@@ -67,13 +67,13 @@ public final class LoadDriver {
     options.baselineUrl().ifPresent(targets::add);
     List<StringBuilder> sections = new ArrayList<>();
     List<Callable<PipelinePhase.Result>> pipelinePhases = new ArrayList<>();
+    Credentials admin = new Credentials(options.adminUser(), options.adminPassword());
     for (URI target : targets) {
       String label = target.equals(options.url()) ? "as shipped" : "no-op delegates";
       StringBuilder section = new StringBuilder();
       sections.add(section);
       section.append("## ").append(label).append(" — ").append(target).append("\n\n");
       HiringClient client = HiringClient.of(target);
-      Credentials admin = new Credentials(options.adminUser(), options.adminPassword());
       LoadSetup setup = new LoadSetup(client, admin, options.userPassword());
       setup.prepare(options.cases());
       if (!options.intakeDuration().isZero()) {
@@ -120,8 +120,7 @@ public final class LoadDriver {
     if (options.historyCleanup()) {
       System.out.println("as shipped: history clean-up phase");
       HistoryCleanupPhase.Result cleanup =
-          new HistoryCleanupPhase(HiringClient.of(options.url()), new Credentials(options.adminUser(), options.adminPassword()))
-              .run(options.pipelineTimeout());
+          new HistoryCleanupPhase(HiringClient.of(options.url()), admin).run(options.pipelineTimeout());
       sections.get(0).append(cleanup.report());
     }
     sections.forEach(report::append);

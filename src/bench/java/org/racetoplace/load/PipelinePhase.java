@@ -235,11 +235,7 @@ final class PipelinePhase {
   }
 
   private long count(String path, Map<String, String> query) {
-    Answer answer = client.get("monitor", path + HiringClient.query(query), admin);
-    if (!answer.is(200)) {
-      throw new IllegalStateException(path + " answered " + answer.status() + " " + answer.body());
-    }
-    return answer.body().path("count").asLong();
+    return client.count("monitor", path + HiringClient.query(query), admin);
   }
 
   private void error(String what, Answer answer) {

@@ -108,13 +108,6 @@ public class CaseReportOutcomes implements PostInsertEventListener, PostUpdateEv
   }
 
   private void record(Long applicationId, List<Outcome> outcomes, Instant placedAt) {
-    String processInstanceId = jdbc.query(
-        "select process_instance_id from application where id = ?",
-        rs -> rs.next() ? rs.getString(1) : null,
-        applicationId);
-    if (processInstanceId == null) {
-      return; // no case (process instance) to report on yet
-    }
     List<String> assignments = new ArrayList<>();
     outcomes.forEach(outcome -> assignments.add(outcome.column + " = 1"));
     List<Object> values = new ArrayList<>();
@@ -122,8 +115,20 @@ public class CaseReportOutcomes implements PostInsertEventListener, PostUpdateEv
       assignments.add("placed_at = coalesce(placed_at, ?)");
       values.add(Timestamp.from(placedAt));
     }
-    CaseReportSql.update(
-        jdbc, processInstanceId, String.join(", ", assignments), ClockUtil.getCurrentTime().toInstant(),
-        values.toArray());
+    String assigned = String.join(", ", assignments);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    // one statement when the case has its row, as nearly every case has
+    if (CaseReportSql.updateRow(
+        jdbc, "(select process_instance_id from application where id = ?)", applicationId, assigned, now,
+        values.toArray())) {
+      return;
+    }
+    String processInstanceId = jdbc.query(
+        "select process_instance_id from application where id = ?",
+        rs -> rs.next() ? rs.getString(1) : null,
+        applicationId);
+    if (processInstanceId != null) { // else no case (process instance) to report on yet
+      CaseReportSql.update(jdbc, processInstanceId, assigned, now, values.toArray());
+    }
   }
 }

@@ -93,14 +93,25 @@ final class CaseReportSql {
    * it has none ({@link #createRow}). Used by everything that keeps {@code case_report} current.
    */
   static void update(JdbcTemplate jdbc, String processInstanceId, String assignments, Instant now, Object... values) {
+    if (!updateRow(jdbc, "?", processInstanceId, assignments, now, values)) {
+      createRow(jdbc, processInstanceId, now);
+      updateRow(jdbc, "?", processInstanceId, assignments, now, values);
+    }
+  }
+
+  /**
+   * Applies {@code assignments} to the row of the case whose process instance id {@code caseSql}
+   * (e.g. a sub-select, with {@code caseKey} for its placeholder) gives, if it has a row.
+   *
+   * @return whether a row was updated
+   */
+  static boolean updateRow(
+      JdbcTemplate jdbc, String caseSql, Object caseKey, String assignments, Instant now, Object... values) {
     Object[] arguments = Arrays.copyOf(values, values.length + 2);
     arguments[values.length] = Timestamp.from(now);
-    arguments[values.length + 1] = processInstanceId;
-    String update = "update case_report set " + assignments + ", updated_at = ? where process_instance_id = ?";
-    if (jdbc.update(update, arguments) == 0) {
-      createRow(jdbc, processInstanceId, now);
-      jdbc.update(update, arguments);
-    }
+    arguments[values.length + 1] = caseKey;
+    String update = "update case_report set " + assignments + ", updated_at = ? where process_instance_id = " + caseSql;
+    return jdbc.update(update, arguments) > 0;
   }
 
   /**
