@@ -3,7 +3,6 @@ package org.racetoplace.notification;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends candidate notifications through the outbox, so that each message goes out once even when
  * the Camunda job that asks for it is retried or the case replays an event.
  *
- * <p>Every step on the outbox commits in a transaction of its own, never in the caller's (the
- * engine's job transaction): a message that was sent stays marked as sent even if the process
- * transaction rolls back afterwards, and a failed attempt stays recorded although the job fails.
+ * <p>A delivery runs in one transaction of its own, never in the caller's (the engine's job
+ * transaction): it locks the outbox row (or inserts it), hands the message to the transport and
+ * records the outcome, and commits. A message that was sent stays marked as sent even if the
+ * process transaction rolls back afterwards, and a failed attempt stays recorded although the job
+ * fails. The row lock serialises two deliveries of the same message; and because the connection is
+ * taken before the message is handed over, a delivery that cannot get one fails before anything
+ * was sent, never after.
  */
 @Service
 public class NotificationService {
@@ -61,27 +64,42 @@ public class NotificationService {
    * Sends the message unless one with the same dedup key was sent already.
    *
    * <ol>
-   *   <li>The outbox row is written PENDING on the first request, with subject and body rendered
-   *       then; a later request with the same key reuses that row, rendering nothing.
+   *   <li>The outbox row is locked, or written PENDING on the first request with subject and body
+   *       rendered then; a later request with the same key reuses that row, rendering nothing.
    *   <li>A row that is SENT ends here: retried jobs and replayed events send nothing.
    *   <li>Otherwise the message goes to the {@link MailTransport}; the row is then marked SENT, or
    *       the failure is recorded and {@link NotificationDeliveryException} thrown so the job is
    *       retried and ends as an incident after the last retry.
    * </ol>
    *
-   * <p>Exactly once as far as SMTP allows: if the server accepted the message but marking the row
-   * SENT fails (database gone at that very moment), the retry sends it again.
+   * <p>Exactly once as far as SMTP allows: if the server accepted the message but the commit that
+   * marks the row SENT fails (database gone at that very moment), the retry sends it again.
    *
    * @return the outbox row as it stands afterwards
    * @throws NotificationDeliveryException when the transport did not accept the message
    */
   public Notification deliver(NotificationRequest request) {
-    Notification row = pendingOrSentRow(request);
-    if (row.isSent()) {
-      log.info("Notification {} was sent already; nothing to do", row.getDedupKey());
-      return row;
+    Attempt attempt;
+    try {
+      attempt =
+          newTransaction.execute(
+              status ->
+                  attempt(
+                      repository
+                          .findByDedupKeyForUpdate(request.dedupKey())
+                          .orElseGet(() -> repository.saveAndFlush(newRow(request)))));
+    } catch (DataIntegrityViolationException concurrentInsert) {
+      // another call inserted the same key between our read and our insert, and has committed:
+      // its row is locked and used
+      attempt =
+          newTransaction.execute(
+              status ->
+                  attempt(
+                      repository
+                          .findByDedupKeyForUpdate(request.dedupKey())
+                          .orElseThrow(() -> concurrentInsert)));
     }
-    return send(row);
+    return attempt.outcome();
   }
 
   /**
@@ -96,14 +114,14 @@ public class NotificationService {
    * @throws NotificationDeliveryException when the transport did not accept the message
    */
   public Optional<Notification> deliverOnce(NotificationRequest request) {
-    Optional<Notification> claimed;
+    Optional<Attempt> claimed;
     try {
       claimed =
           newTransaction.execute(
               status ->
                   repository.findByDedupKey(request.dedupKey()).isPresent()
-                      ? Optional.<Notification>empty()
-                      : Optional.of(repository.saveAndFlush(newRow(request))));
+                      ? Optional.<Attempt>empty()
+                      : Optional.of(attempt(repository.saveAndFlush(newRow(request)))));
     } catch (DataIntegrityViolationException concurrentInsert) {
       // another node inserted the same key between our read and our insert: it sends
       claimed = Optional.empty();
@@ -112,23 +130,45 @@ public class NotificationService {
       log.info("Notification {} is another call's to send; nothing to do", request.dedupKey());
       return Optional.empty();
     }
-    return Optional.of(send(claimed.get()));
+    return Optional.of(claimed.get().outcome());
   }
 
-  private Notification send(Notification row) {
+  /**
+   * Inside the delivery's transaction, on a row this transaction holds: sends the message unless
+   * the row is SENT, and records the outcome on the row, which the commit writes. A failure is
+   * returned, not thrown, so that its record commits.
+   */
+  private Attempt attempt(Notification row) {
+    if (row.isSent()) {
+      log.info("Notification {} was sent already; nothing to do", row.getDedupKey());
+      return new Attempt(row, null);
+    }
     try {
       transport.send(row.toOutgoingMail());
     } catch (RuntimeException failure) {
-      Notification failed = update(row.getId(), r -> r.recordFailure(describe(failure)));
+      row.recordFailure(describe(failure));
+      return new Attempt(row, failure);
+    }
+    row.markSent(clock.instant());
+    return new Attempt(row, null);
+  }
+
+  /** A delivery's row after its transaction, and the transport's failure if there was one. */
+  private record Attempt(Notification row, RuntimeException failure) {
+
+    /** The row; or, when the transport failed, the failure as {@link NotificationDeliveryException}. */
+    Notification outcome() {
+      if (failure == null) {
+        return row;
+      }
       // no address or body in the log: the key and the kind of failure are enough to find the row
       log.warn(
           "Notification {} not sent (attempt {}): {}",
           row.getDedupKey(),
-          failed.getAttempts(),
+          row.getAttempts(),
           failure.getClass().getSimpleName());
-      throw new NotificationDeliveryException(row.getDedupKey(), failed.getAttempts(), failure);
+      throw new NotificationDeliveryException(row.getDedupKey(), row.getAttempts(), failure);
     }
-    return update(row.getId(), r -> r.markSent(clock.instant()));
   }
 
   /**
@@ -152,36 +192,9 @@ public class NotificationService {
     return repository.findByApplicationReferenceOrderByCreatedAt(applicationReference);
   }
 
-  private Notification pendingOrSentRow(NotificationRequest request) {
-    try {
-      return newTransaction.execute(
-          status ->
-              repository
-                  .findByDedupKey(request.dedupKey())
-                  .orElseGet(() -> repository.saveAndFlush(newRow(request))));
-    } catch (DataIntegrityViolationException concurrentInsert) {
-      // another node inserted the same key between our read and our insert: use its row
-      Optional<Notification> existing =
-          newTransaction.execute(status -> repository.findByDedupKey(request.dedupKey()));
-      return existing.orElseThrow(() -> concurrentInsert);
-    }
-  }
-
   private Notification newRow(NotificationRequest request) {
     RenderedMail mail = templates.render(request);
     return new Notification(request, mail, clock.instant());
-  }
-
-  private Notification update(Long id, Consumer<Notification> change) {
-    return newTransaction.execute(
-        status -> {
-          Notification row =
-              repository
-                  .findById(id)
-                  .orElseThrow(() -> new IllegalStateException("Notification " + id + " vanished"));
-          change.accept(row);
-          return row;
-        });
   }
 
   private static String describe(Throwable failure) {

@@ -1,6 +1,7 @@
 package org.racetoplace.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The service built by hand, without Spring or a database. */
@@ -31,7 +33,7 @@ class NotificationServiceUnitTest {
     Notification sentByTheOtherNode =
         new Notification(REQUEST, new MailTemplates().render(REQUEST), Instant.now());
     sentByTheOtherNode.markSent(Instant.now());
-    when(repository.findByDedupKey("PVD-000200:placed"))
+    when(repository.findByDedupKeyForUpdate("PVD-000200:placed"))
         .thenReturn(Optional.empty())
         .thenReturn(Optional.of(sentByTheOtherNode));
     when(repository.saveAndFlush(any())).thenThrow(new DataIntegrityViolationException("uk_notification_dedup_key"));
@@ -47,14 +49,24 @@ class NotificationServiceUnitTest {
     NotificationService logging =
         new NotificationService(
             repository, new LoggingMailTransport(), new MailTemplates(), mock(PlatformTransactionManager.class));
-    when(repository.findByDedupKey(any())).thenReturn(Optional.empty());
+    when(repository.findByDedupKeyForUpdate(any())).thenReturn(Optional.empty());
     when(repository.saveAndFlush(any())).thenAnswer(call -> call.getArgument(0));
-    when(repository.findById(any()))
-        .thenAnswer(call -> Optional.of(new Notification(REQUEST, new MailTemplates().render(REQUEST), Instant.now())));
 
     Notification row = logging.deliver(REQUEST);
 
     assertThat(row.getStatus()).isEqualTo(NotificationStatus.SENT);
     assertThat(row.getAttempts()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutAConnectionForItsTransactionNothingIsSent() {
+    PlatformTransactionManager noConnection = mock(PlatformTransactionManager.class);
+    when(noConnection.getTransaction(any()))
+        .thenThrow(new CannotCreateTransactionException("Connection is not available, request timed out"));
+    NotificationService service = new NotificationService(repository, transport, new MailTemplates(), noConnection);
+
+    assertThatThrownBy(() -> service.deliver(REQUEST)).isInstanceOf(CannotCreateTransactionException.class);
+    assertThatThrownBy(() -> service.deliverOnce(REQUEST)).isInstanceOf(CannotCreateTransactionException.class);
+    verify(transport, never()).send(any());
   }
 }
