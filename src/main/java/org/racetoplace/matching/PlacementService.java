@@ -1,5 +1,7 @@
 package org.racetoplace.matching;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff confirm a hire: the placement is recorded, the proposal becomes HIRED, the opening loses a
  * position (FILLED with the last one) and the case's other open proposals are closed — all or
- * nothing, in the transaction of the task's completion.
+ * nothing, in the transaction of the task's completion. Placements into the same opening take
+ * turns: the opening's row is locked and read afresh before its positions are counted, so two
+ * confirmations at the same moment both succeed while positions are left, and the one that finds
+ * none is refused for that reason.
  *
  * <p>The first day of work must lie between {@value #MAX_DAYS_IN_THE_PAST} days ago and one year
  * ahead, counted in the time zone of the case's community: a start recorded a few weeks late is
@@ -34,6 +39,7 @@ public class PlacementService {
   private final JobOpeningRepository openings;
   private final PlacementRepository placements;
   private final ProposalDecisions decisions;
+  private final EntityManager entityManager;
   private final Clock clock;
 
   @Autowired
@@ -41,8 +47,9 @@ public class PlacementService {
       MatchProposalRepository proposals,
       JobOpeningRepository openings,
       PlacementRepository placements,
-      ProposalDecisions decisions) {
-    this(proposals, openings, placements, decisions, Clock.systemUTC());
+      ProposalDecisions decisions,
+      EntityManager entityManager) {
+    this(proposals, openings, placements, decisions, entityManager, Clock.systemUTC());
   }
 
   PlacementService(
@@ -50,11 +57,13 @@ public class PlacementService {
       JobOpeningRepository openings,
       PlacementRepository placements,
       ProposalDecisions decisions,
+      EntityManager entityManager,
       Clock clock) {
     this.proposals = proposals;
     this.openings = openings;
     this.placements = placements;
     this.decisions = decisions;
+    this.entityManager = entityManager;
     this.clock = clock;
   }
 
@@ -63,7 +72,7 @@ public class PlacementService {
    *
    * @throws DecisionRefusedException when the start date is out of range, the proposal is not an
    *     employer's hire waiting for confirmation, the case is placed already, or the opening has
-   *     no position left (also when another placement took the last one at the same moment)
+   *     no position left (also when another placement took the last one a moment before)
    */
   @Transactional
   public Placement confirm(long proposalId, LocalDate startDate, String confirmedBy) {
@@ -81,13 +90,16 @@ public class PlacementService {
           null, "Application " + proposal.getApplication().getReference() + " is placed already");
     }
     JobOpening opening = proposal.getOpening();
+    // waits for a placement into the same opening that is under way, then reads what it left
+    entityManager.refresh(opening, LockModeType.PESSIMISTIC_WRITE);
     if (opening.getStatus() == OpeningStatus.CLOSED || !opening.hasPositionLeft()) {
       throw noPositionLeft(opening);
     }
     Instant now = Instant.now(clock);
     opening.fillOnePosition(now);
     try {
-      // the version check runs now, inside the listener, so a lost race reads as a refusal
+      // the row is locked, so only a change that did not lock it (an edit of the opening) can fail
+      // the version check; it runs now, inside the listener, so that reads as a refusal
       openings.saveAndFlush(opening);
     } catch (OptimisticLockingFailureException lostRace) {
       log.info("Opening {} changed while placing proposal {}: {}", opening.getId(), proposalId, lostRace.toString());
@@ -95,7 +107,7 @@ public class PlacementService {
           null,
           "Opening '"
               + opening.getTitle()
-              + "' was changed by another placement at the same moment; reload the task and try again "
+              + "' was changed at the same moment; reload the task and try again "
               + "(it may have no position left)");
     }
     proposal.decide(EnumSet.of(ProposalStatus.INVITED), ProposalStatus.HIRED, confirmedBy, now);

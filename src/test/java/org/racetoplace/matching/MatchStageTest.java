@@ -16,6 +16,11 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -482,7 +487,7 @@ class MatchStageTest {
   }
 
   @Test
-  void ofTwoPlacementsRacingForTheLastPositionTheSecondIsRefusedByTheVersionCheck() {
+  void ofTwoPlacementsRacingForTheLastPositionTheSecondFindsItTaken() {
     String skill = uniqueSkill();
     JobOpening opening = post(partner("Race Partner"), "Race seat", "seattle", false, 1, required(skill, 1, 1));
     long winner = invitedAndHired(application("seattle", new Skill(skill, 1)));
@@ -498,12 +503,12 @@ class MatchStageTest {
                     status -> {
                       // the loser's transaction has read the opening with a position left …
                       assertThat(openings.findById(opening.getId()).orElseThrow().hasPositionLeft()).isTrue();
-                      // … when the winner's placement commits
+                      // … when the winner's placement commits; the loser reads the opening afresh
                       separate.executeWithoutResult(inner -> placementService.confirm(winner, start, "staff"));
                       placementService.confirm(loser, start, "staff");
                     }))
         .isInstanceOf(DecisionRefusedException.class)
-        .hasMessageContaining("changed by another placement at the same moment");
+        .hasMessageContaining("'Race seat' has no position left (1 of 1 filled, FILLED)");
 
     JobOpening after = opening(opening.getId());
     assertThat(after.getFilled()).isEqualTo(1);
@@ -518,6 +523,61 @@ class MatchStageTest {
     decisions.invite(proposalId, "emery");
     decisions.hire(proposalId, "emery");
     return proposalId;
+  }
+
+  @Test
+  void twoPlacementsIntoOneOpeningAtTheSameMomentTakeTurnsAndBothSucceed() throws Exception {
+    String skill = uniqueSkill();
+    JobOpening opening = post(partner("Turns Partner"), "Two seats", "akron", false, 2, required(skill, 1, 1));
+    long first = invitedAndHired(application("akron", new Skill(skill, 1)));
+    long second = invitedAndHired(application("akron", new Skill(skill, 1)));
+    LocalDate start = LocalDate.parse(inTwoWeeks());
+    CountDownLatch firstPlaced = new CountDownLatch(1);
+    CountDownLatch firstMayCommit = new CountDownLatch(1);
+    ExecutorService staff = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> firstConfirmation =
+          staff.submit(
+              () ->
+                  new TransactionTemplate(transactionManager)
+                      .executeWithoutResult(
+                          status -> {
+                            placementService.confirm(first, start, "staff");
+                            firstPlaced.countDown();
+                            await(firstMayCommit);
+                          }));
+      assertThat(firstPlaced.await(30, TimeUnit.SECONDS)).isTrue();
+      // the second confirmation starts while the first holds the opening, uncommitted
+      Future<Placement> secondConfirmation =
+          staff.submit(
+              () ->
+                  new TransactionTemplate(transactionManager)
+                      .execute(status -> placementService.confirm(second, start, "staff")));
+      Thread.sleep(300);
+      assertThat(secondConfirmation).as("waits for the first placement's commit").isNotDone();
+      firstMayCommit.countDown();
+      firstConfirmation.get(30, TimeUnit.SECONDS);
+      assertThat(secondConfirmation.get(30, TimeUnit.SECONDS).getOpening().getId()).isEqualTo(opening.getId());
+    } finally {
+      firstMayCommit.countDown();
+      staff.shutdownNow();
+    }
+
+    JobOpening after = opening(opening.getId());
+    assertThat(after.getFilled()).isEqualTo(2);
+    assertThat(after.getStatus()).isEqualTo(OpeningStatus.FILLED);
+    assertThat(proposal(first).getStatus()).isEqualTo(ProposalStatus.HIRED);
+    assertThat(proposal(second).getStatus()).isEqualTo(ProposalStatus.HIRED);
+    assertThat(placements.countByOpeningId(opening.getId())).isEqualTo(2);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
