@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -347,6 +348,33 @@ class PlatformWebTest {
         JSON.readTree(rest.withBasicAuth("admin", "demo").getForObject("/actuator/health/readiness", String.class));
     assertThat(readiness.get("components").has("db")).isTrue();
     assertThat(readiness.get("components").has("jobExecutor")).isTrue();
+  }
+
+  @Test
+  void anAddressOutsideTheStaffPagesIsNotFoundForAVisitorNotASignInPrompt() {
+    for (String address : new String[] {"/status/BHM-000001", "/admin", "/camunda-welcome"}) {
+      HttpHeaders browser = new HttpHeaders();
+      browser.setAccept(List.of(MediaType.TEXT_HTML));
+      ResponseEntity<String> anonymous =
+          rest.exchange(address, HttpMethod.GET, new HttpEntity<>(browser), String.class);
+      assertThat(anonymous.getStatusCode()).as(address).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(anonymous.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)).as(address).isFalse();
+      assertThat(anonymous.getBody()).as(address).contains("<h1>Page not found</h1>").doesNotContain("Exception");
+
+      ResponseEntity<String> wrongPassword = rest.withBasicAuth("nobody", "wrong").getForEntity(address, String.class);
+      assertThat(wrongPassword.getStatusCode()).as(address).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(wrongPassword.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)).as(address).isFalse();
+
+      assertThat(rest.withBasicAuth("staff", "demo").getForEntity(address, String.class).getStatusCode())
+          .as(address)
+          .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+    // the staff pages still ask for a sign-in, in the realm of /api
+    ResponseEntity<String> staffPage = rest.getForEntity("/staff/reports", String.class);
+    assertThat(staffPage.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(staffPage.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Basic realm=\"race-to-place\"");
+    assertThat(rest.withBasicAuth("nobody", "wrong").getForEntity("/staff/reports", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.racetoplace.platform.security;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.racetoplace.platform.identity.HiringGroups;
@@ -15,7 +17,10 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -40,7 +45,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       CSRF tokens, strict security headers.
  *   <li>everything else (staff pages): HTTP Basic against the identity service (realm {@code
  *       race-to-place}, as on /api), the same strict headers; the static files of the staff
- *       pages ({@code /webjars/**}, {@code /staff/*.js}, {@code /staff/*.css}) are public.
+ *       pages ({@code /webjars/**}, {@code /staff/*.js}, {@code /staff/*.css}) are public; an
+ *       anonymous visitor to an address outside {@code /staff} gets "Page not found" (404).
  * </ul>
  */
 @Configuration
@@ -218,6 +224,26 @@ public class SecurityConfiguration {
         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true));
   }
 
+  /**
+   * Who is asked to sign in: a visitor to a staff page gets the Basic prompt, in the realm of /api
+   * (ProblemResponses), so a staff page that fetches /api with the credentials the browser already
+   * holds is not asked a second time. Any other address that is not a candidates' page does not
+   * exist for a visitor: the site's "Page not found" page, not a sign-in prompt that would puzzle a
+   * candidate who mistyped a link and tell a stranger that something is behind it.
+   */
+  private static final AuthenticationEntryPoint STAFF_SIGN_IN = staffSignIn();
+
+  private static AuthenticationEntryPoint staffSignIn() {
+    BasicAuthenticationEntryPoint prompt = new BasicAuthenticationEntryPoint();
+    prompt.setRealmName("race-to-place");
+    LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byPath = new LinkedHashMap<>();
+    byPath.put(path("/staff/**"), prompt);
+    DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byPath);
+    entryPoint.setDefaultEntryPoint(
+        (request, response, refusal) -> response.sendError(HttpServletResponse.SC_NOT_FOUND));
+    return entryPoint;
+  }
+
   @Bean
   @Order(6)
   SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
@@ -231,9 +257,8 @@ public class SecurityConfiguration {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        // the realm of /api (ProblemResponses): a staff page that fetches /api with the
-        // credentials the browser already holds is not asked to sign in a second time
-        .httpBasic(basic -> basic.realmName("race-to-place"))
+        .httpBasic(basic -> basic.authenticationEntryPoint(STAFF_SIGN_IN))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(STAFF_SIGN_IN))
         .headers(SecurityConfiguration::strictPageHeaders)
         .requestCache(cache -> cache.disable())
         .build();
