@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,6 +29,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole application on the embedded default (H2, demo profile): what a newcomer gets from
@@ -44,6 +46,8 @@ class PlatformWebTest {
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired JdbcTemplate jdbc;
   @Autowired IdentityService identityService;
   @Autowired FilterService filterService;
   @Autowired CommunityRepository communities;
@@ -135,6 +139,38 @@ class PlatformWebTest {
           .allMatch(v -> v instanceof String || v instanceof Number || v instanceof Boolean)
           .noneMatch(v -> v.toString().contains("@"));
     }
+  }
+
+  @Test
+  void demoDataSeedsOpenPositionsInEveryCommunityAndCasesInTheLaterStages() {
+    assertThat(
+            jdbc.queryForList(
+                "select distinct community_id from job_opening where status = 'OPEN' and filled < positions",
+                String.class))
+        .as("communities with an employer partner hiring")
+        .containsExactlyInAnyOrder("birmingham", "atlanta", "akron", "seattle", "hawaii", "rhode-island");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(openTasks(HiringPipeline.TASK_CONDUCT_INTERVIEW)).as("in interview").isEqualTo(1);
+              assertThat(openTasks(HiringPipeline.TASK_EMPLOYER_REVIEW)).as("in employer review").isEqualTo(1);
+              assertThat(
+                      historyService.createHistoricActivityInstanceQuery()
+                          .activityId(HiringPipeline.END_PLACED)
+                          .finished()
+                          .count())
+                  .as("placed")
+                  .isEqualTo(1);
+            });
+    assertThat(jdbc.queryForObject("select count(*) from placement", Long.class)).isEqualTo(1);
+  }
+
+  private long openTasks(String taskDefinitionKey) {
+    return taskService.createTaskQuery()
+        .processDefinitionKey(HiringPipeline.PROCESS_ID)
+        .taskDefinitionKey(taskDefinitionKey)
+        .count();
   }
 
   // --- /engine-rest -----------------------------------------------------------------------
