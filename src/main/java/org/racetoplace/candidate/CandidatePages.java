@@ -58,29 +58,34 @@ class CandidatePages {
   private final ApplicationRules rules;
   private final ApplicationService applications;
   private final CommunityTimes times;
+  private final ProgramTimes programTimes;
 
   CandidatePages(
       CommunityRepository communities,
       ApplicationRules rules,
       ApplicationService applications,
-      CommunityTimes times) {
+      CommunityTimes times,
+      ProgramTimes programTimes) {
     this.communities = communities;
     this.rules = rules;
     this.applications = applications;
     this.times = times;
+    this.programTimes = programTimes;
   }
 
   @GetMapping("/")
   String home(Model model) {
     model.addAttribute("communities", communities.findByActiveTrueOrderByName());
-    model.addAttribute("steps", StageTimeline.steps());
+    model.addAttribute("steps", StageTimeline.steps(programTimes));
+    model.addAttribute("programTimes", programTimes);
     return "candidate/home";
   }
 
   @GetMapping("/communities/{community}")
   String community(@PathVariable String community, Model model) {
     model.addAttribute("community", activeCommunity(community));
-    model.addAttribute("steps", StageTimeline.steps());
+    model.addAttribute("steps", StageTimeline.steps(programTimes));
+    model.addAttribute("programTimes", programTimes);
     return "candidate/community";
   }
 
@@ -159,7 +164,7 @@ class CandidatePages {
             .queryParam("token", token)
             .buildAndExpand(reference)
             .toUriString());
-    model.addAttribute("steps", StageTimeline.steps());
+    model.addAttribute("steps", StageTimeline.steps(programTimes));
     return "candidate/confirmation";
   }
 
@@ -185,7 +190,7 @@ class CandidatePages {
     model.addAttribute("roleTrack", RoleTrack.fromCode(status.roleTrack()).map(RoleTrack::title).orElse(status.roleTrack()));
     model.addAttribute(
         "timelineStep", StageTimeline.stepOf(status.stage()).map(StageTimeline.Step::title).orElse(status.stage()));
-    model.addAttribute("timeline", StageTimeline.of(status.stage()));
+    model.addAttribute("timeline", StageTimeline.of(status.stage(), programTimes));
     model.addAttribute("assessmentOpen", CandidateStage.ASSESS.label().equals(status.stage()));
     model.addAttribute("active", isActive(status));
     return "candidate/status";

@@ -19,7 +19,9 @@ final class StageTimeline {
     ASSESSMENT(
         CandidateStage.ASSESS,
         "Assessment",
-        "An online test of coding fundamentals and one programming language, about 45 minutes."),
+        "An online test of coding fundamentals and one programming language, "
+            + ProgramTimes.ASSESSMENT_LENGTH
+            + " long."),
     VETTING(CandidateStage.VET, "Vetting", "Volunteer hiring professionals review your application."),
     INTERVIEW(CandidateStage.INTERVIEW, "Interview", "A conversation about how you work with others."),
     MATCHING(CandidateStage.MATCH, "Matching", "We introduce you to employer partners hiring for your skills."),
@@ -39,8 +41,9 @@ final class StageTimeline {
       return title;
     }
 
-    public String asks() {
-      return asks;
+    /** What the stage asks, with the program's configured times filled in. */
+    String asks(ProgramTimes times) {
+      return times.fillIn(asks);
     }
   }
 
@@ -53,8 +56,9 @@ final class StageTimeline {
 
   private StageTimeline() {}
 
-  static List<Step> steps() {
-    return List.of(Step.values());
+  /** Every step, none of them started: what the information pages list. */
+  static List<Entry> steps(ProgramTimes times) {
+    return Arrays.stream(Step.values()).map(step -> new Entry(step.title, step.asks(times), "upcoming")).toList();
   }
 
   /** The step for a stage label of the status answer ("Assess"), if it is one of the steps. */
@@ -63,7 +67,7 @@ final class StageTimeline {
   }
 
   /** The timeline for a case at the stage with this label. */
-  static List<Entry> of(String stageLabel) {
+  static List<Entry> of(String stageLabel, ProgramTimes times) {
     Optional<Step> current = stepOf(stageLabel);
     List<Entry> entries = new ArrayList<>();
     for (Step step : Step.values()) {
@@ -78,7 +82,7 @@ final class StageTimeline {
       } else {
         state = "upcoming";
       }
-      entries.add(new Entry(step.title, step.asks, state));
+      entries.add(new Entry(step.title, step.asks(times), state));
     }
     return entries;
   }
