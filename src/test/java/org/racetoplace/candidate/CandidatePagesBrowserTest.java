@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -26,12 +23,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.racetoplace.assessment.builtin.BankItem;
+import org.racetoplace.assessment.builtin.BuiltInAssessmentProperties;
 import org.racetoplace.assessment.builtin.ItemBank;
 import org.racetoplace.assessment.builtin.ItemKind;
 import org.racetoplace.candidate.HeadlessChromium.Viewport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The candidates' pages in a real browser: Debian's Chromium, headless, driven through its
@@ -48,11 +47,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CandidatePagesBrowserTest {
 
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration CASE_MOVES_WITHIN = Duration.ofSeconds(60);
 
   @LocalServerPort int port;
   @Autowired ItemBank bank;
+  @Autowired BuiltInAssessmentProperties assessment;
+  @Autowired JdbcTemplate jdbc;
 
   private WebDriver browser;
   private Viewport viewport;
@@ -119,6 +119,8 @@ class CandidatePagesBrowserTest {
     screenshot("assessment-start");
     clickToNextPage(browser.findElement(By.id("start-assessment")));
     screenshot("assessment-question");
+    countdownShowsTheServersTimeLeft(reference);
+    anAnswerIsSavedBeforeTheCandidateMovesOn();
 
     // answer a few, then "close the browser": the session cookie goes, the email's link brings it back
     answerCurrentQuestion();
@@ -184,11 +186,13 @@ class CandidatePagesBrowserTest {
   /**
    * The whole way from the form to the end of the assessment with Tab, Shift+Tab, Enter, Space and
    * the arrow keys, no mouse: every element Tab reaches shows where the focus is, a refused form
-   * puts the focus on its summary of problems, whose links lead into the fields.
+   * puts the focus on its summary of problems, whose links lead into the fields. On a phone too:
+   * a keyboard paired with a phone, or a switch device, moves the focus the same way.
    */
-  @Test
-  void applyAndTakeTheAssessmentWithTheKeyboardAlone() throws Exception {
-    open(Viewport.DESKTOP);
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Viewport.class)
+  void applyAndTakeTheAssessmentWithTheKeyboardAlone(Viewport viewport) throws Exception {
+    open(viewport);
     go("/apply?community=birmingham");
     // the first name is left out, to meet the problems
     tabTo("lastName");
@@ -346,21 +350,50 @@ class CandidatePagesBrowserTest {
     return fail("Tab never reached " + what + " on " + browser.getCurrentUrl());
   }
 
-  /** The focused element is on screen and drawn with an outline or a shadow that marks it. */
+  /**
+   * The focused element is on screen and marked by its focus: an outline or a shadow that it does
+   * not have without the focus (a "current" style must not hide the focus), and an outline of at
+   * least 3:1 against the background it is drawn on (WCAG 2.1, 1.4.11), which axe does not check.
+   */
   private void assertFocusVisible(WebElement element) {
-    String problem =
-        (String)
-            ((JavascriptExecutor) browser)
-                .executeScript(
-                    "var element = arguments[0], style = getComputedStyle(element), box = element.getBoundingClientRect();"
-                        + "var ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)"
-                        + "  || style.boxShadow !== 'none';"
-                        + "if (box.width < 2 || box.height < 2) { return 'is too small to see'; }"
-                        + "return ring ? null : 'has no focus outline (outline ' + style.outlineStyle + ' '"
-                        + "  + style.outlineWidth + ', shadow ' + style.boxShadow + ')';",
-                    element);
+    String problem = (String) ((JavascriptExecutor) browser).executeScript(FOCUS_CHECK, element);
     assertThat(problem).as("focused " + element.getTagName() + " " + element.getDomAttribute("id") + " " + element.getText()).isNull();
   }
+
+  private static final String FOCUS_CHECK =
+      """
+      var element = arguments[0], box = element.getBoundingClientRect();
+      if (box.width < 2 || box.height < 2) { return 'is too small to see'; }
+      function ring(style) {
+        var outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+        return (outline ? style.outlineStyle + ' ' + style.outlineWidth + ' ' + style.outlineColor : '')
+          + '|' + style.boxShadow;
+      }
+      var style = getComputedStyle(element);
+      var focused = ring(style);
+      if (focused === '|none') {
+        return 'has no focus outline (outline ' + style.outlineStyle + ' ' + style.outlineWidth + ', shadow ' + style.boxShadow + ')';
+      }
+      var outlineColor = style.outlineStyle !== 'none' ? style.outlineColor : null;
+      element.blur();
+      var unfocused = ring(getComputedStyle(element));
+      element.focus({preventScroll: true});
+      if (focused === unfocused) { return 'looks the same with and without the focus (' + focused + ')'; }
+      if (!outlineColor) { return null; }
+      function rgb(color) { return color.match(/[\d.]+/g).map(Number); }
+      function luminance(c) {
+        var channel = function (v) { v = v / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2]);
+      }
+      var behind = [255, 255, 255];
+      for (var node = element.parentElement; node; node = node.parentElement) {
+        var background = rgb(getComputedStyle(node).backgroundColor);
+        if (background.length < 4 || background[3] > 0) { behind = background; break; }
+      }
+      var a = luminance(rgb(outlineColor)), b = luminance(behind);
+      var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      return ratio >= 3 ? null : 'has a focus outline of ' + ratio.toFixed(2) + ':1 against its background (' + outlineColor + ' on rgb(' + behind.slice(0, 3) + '))';
+      """;
 
   // --- helpers ---------------------------------------------------------------------------
 
@@ -440,7 +473,57 @@ class CandidatePagesBrowserTest {
   }
 
   /** Answers the question on screen with the bank's key, then "Save and next". */
+  /**
+   * The countdown starts at the sitting's deadline as the server keeps it (the configured time
+   * limit from the start), not at a figure of the page's own, and counts down.
+   */
+  private void countdownShowsTheServersTimeLeft(String reference) {
+    Instant deadline =
+        jdbc.queryForObject(
+                "select s.deadline from assessment_sitting s join application a on a.id = s.application_id"
+                    + " where a.reference = ?",
+                Timestamp.class,
+                reference)
+            .toInstant();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+    String first = wait.until(driver -> countdown().matches("\\d+:\\d\\d") ? countdown() : null);
+    long serverLeft = Duration.between(Instant.now(), deadline).toSeconds();
+    assertThat(serverLeft)
+        .as("the server's time left, just after the start")
+        .isBetween(assessment.timeLimit().toSeconds() - 120, assessment.timeLimit().toSeconds());
+    String[] minutesAndSeconds = first.split(":");
+    long shownLeft = Long.parseLong(minutesAndSeconds[0]) * 60 + Long.parseLong(minutesAndSeconds[1]);
+    assertThat(shownLeft).as("countdown %s against the server's %d s", first, serverLeft).isBetween(serverLeft - 5, serverLeft + 2);
+    wait.until(driver -> !countdown().equals(first));
+  }
+
+  private String countdown() {
+    return browser.findElement(By.id("countdown-value")).getText();
+  }
+
+  /** The answer is chosen, the page saves it by itself, and a reload shows it chosen. */
+  private void anAnswerIsSavedBeforeTheCandidateMovesOn() {
+    BankItem item = enterTheKey();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .withMessage("autosave status")
+        .until(driver -> "Saved".equals(driver.findElement(By.id("autosave-status")).getText()));
+    browser.navigate().refresh();
+    if (item.kind() == ItemKind.SINGLE_CHOICE || item.kind() == ItemKind.MULTIPLE_CHOICE) {
+      for (String option : item.keyOptions()) {
+        assertThat(browser.findElement(By.id("option-" + option)).isSelected()).as("option %s after a reload", option).isTrue();
+      }
+    } else {
+      assertThat(browser.findElement(By.id("answer-text")).getDomProperty("value")).isEqualTo(item.acceptedAnswers().get(0));
+    }
+  }
+
   private void answerCurrentQuestion() {
+    enterTheKey();
+    clickToNextPage(browser.findElement(By.id("next-question")));
+  }
+
+  /** Gives the key's answer to the question on the page, without moving on. */
+  private BankItem enterTheKey() {
     WebElement form = browser.findElement(By.id("answer-form"));
     BankItem item = bank.item(form.getAttribute("data-item-id")).orElseThrow();
     if (item.kind() == ItemKind.SINGLE_CHOICE || item.kind() == ItemKind.MULTIPLE_CHOICE) {
@@ -453,7 +536,7 @@ class CandidatePagesBrowserTest {
     } else {
       type("answer-text", item.acceptedAnswers().get(0));
     }
-    clickToNextPage(browser.findElement(By.id("next-question")));
+    return item;
   }
 
   /** Reloads the status page until the case shows the stage (the job executor moves it). */
@@ -478,9 +561,6 @@ class CandidatePagesBrowserTest {
   private void screenshot(String name) throws IOException {
     AccessibilityAudit.assertFitsWidth(browser, name + " on " + viewport);
     AccessibilityAudit.assertNoViolations(browser, name + " on " + viewport);
-    Path folder = SCREENSHOTS.resolve(viewport.name().toLowerCase());
-    Files.createDirectories(folder);
-    Path file = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(file, folder.resolve(String.format("%02d-%s.png", ++shot, name)), StandardCopyOption.REPLACE_EXISTING);
+    HeadlessChromium.saveScreenshot(browser, viewport, String.format("%02d-%s", ++shot, name));
   }
 }

@@ -2,9 +2,14 @@ package org.racetoplace.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -35,6 +40,17 @@ final class HeadlessChromium {
   }
 
   private HeadlessChromium() {}
+
+  /** Where the screenshots of every page go, one folder per viewport, for people to look at. */
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  /** Saves what the browser shows as {@code target/screenshots/<viewport>/<name>.png}. */
+  static void saveScreenshot(WebDriver browser, Viewport viewport, String name) throws IOException {
+    Path folder = SCREENSHOTS.resolve(viewport.name().toLowerCase());
+    Files.createDirectories(folder);
+    Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(file, folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
 
   static WebDriver open(Viewport viewport) {
     assertThat(CHROMIUM).as("Chromium (apt-get install chromium)").isExecutable();

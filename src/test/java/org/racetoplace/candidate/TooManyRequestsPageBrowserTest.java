@@ -2,6 +2,7 @@ package org.racetoplace.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -48,7 +49,7 @@ class TooManyRequestsPageBrowserTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Viewport.class)
-  void overTheAllowanceTheFriendlyPageIsAccessible(Viewport viewport) {
+  void overTheAllowanceTheFriendlyPageIsAccessible(Viewport viewport) throws IOException {
     browser = HeadlessChromium.open(viewport);
     // one submission is allowed per hour from this address: the second at the latest is refused
     for (int submissions = 0; submissions < 2 && !refused(); submissions++) {
@@ -61,5 +62,6 @@ class TooManyRequestsPageBrowserTest {
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("Nothing was sent or stored");
     AccessibilityAudit.assertFitsWidth(browser, "too-many-requests on " + viewport);
     AccessibilityAudit.assertNoViolations(browser, "too-many-requests on " + viewport);
+    HeadlessChromium.saveScreenshot(browser, viewport, "too-many-requests");
   }
 }
