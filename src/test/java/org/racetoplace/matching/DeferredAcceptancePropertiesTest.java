@@ -14,7 +14,8 @@ import net.jqwik.api.Provide;
 /**
  * Properties of the cohort placement: for any problem — random acceptable pairs, independent
  * preferences on both sides with ties, capacities 0 to 3 — the assignment respects capacities and
- * acceptability, has no blocking pair, and is the same every time.
+ * acceptability, has no blocking pair, and is the same every time. The same properties on problems
+ * built from real scores, rebuilt and shuffled: {@link CohortPlacementPropertiesTest}.
  */
 class DeferredAcceptancePropertiesTest {
 

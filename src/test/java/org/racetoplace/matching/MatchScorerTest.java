@@ -173,23 +173,77 @@ class MatchScorerTest {
             Score: 77.8/100""");
   }
 
+  /**
+   * The full path of {@link MatchScorer#score}, not the early return of an excluded pair: two
+   * openings that the candidate meets, one at home and one remote elsewhere, with required skills
+   * held directly, held below their level and covered only through a related skill, and preferred
+   * skills held and not held; the candidate has an interview. The explanations (outside the
+   * measurement) prove each pair takes those branches.
+   */
   @Test
-  void scoringAPairAllocatesNothing() {
-    MatchCandidate candidate = candidate().selfRated("Java", 3).selfRated("Git", 2).project("Docker").build();
-    MatchOpening opening = opening(HOME, false, required("Java", 3, 2), required("SQL", 1, 1), preferred("Git", 2, 1));
-    MatchOpening excluded = opening(HOME, false, required("Rust", 3, 2));
+  void scoringAPairThroughTheWholeFormulaAllocatesNothing() {
+    MatchCandidate candidate =
+        candidate()
+            .selfRated("Java", 3)
+            .selfRated("Git", 2)
+            .selfRated("Spring Boot", 4)
+            .project("Docker")
+            .project("PostgreSQL")
+            .interview(InterviewRecommendation.YES, 70)
+            .build();
+    MatchOpening atHome =
+        opening(HOME, false,
+            required("Java", 3, 2), required("SQL", 1, 1), preferred("Git", 2, 1), preferred("Kubernetes", 1, 1));
+    MatchOpening remote =
+        opening("seattle", true, required("Spring", 2, 1), required("Java", 4, 1), preferred("Docker", 1, 1));
+
+    MatchScorer.Explained home = MatchScorer.explain(candidate, atHome, TAXONOMY);
+    MatchScorer.Explained elsewhere = MatchScorer.explain(candidate, remote, TAXONOMY);
+    assertThat(home).isNotNull();
+    assertThat(elsewhere).isNotNull();
+    assertThat(home.explanation())
+        .contains("in the candidate's community → 5/5")
+        .contains("- Java: required level 3, weight 2 — held at level 3")
+        .contains("- SQL: required level 1, weight 1 — via related PostgreSQL")
+        .contains("- Git: preferred level 2, weight 1 — held at level 2")
+        .contains("- Kubernetes: preferred level 1, weight 1 — not held")
+        .contains("Interview: recommendation yes, score 70/100");
+    assertThat(elsewhere.explanation())
+        .contains("remote work allowed (opening in another community) → 3/5")
+        .contains("- Spring: required level 2, weight 1 — via related Spring Boot")
+        .contains("- Java: required level 4, weight 1 — held at level 3")
+        .contains("- Docker: preferred level 1, weight 1 — held at level 2");
+    int homeTenths = MatchScorer.score(candidate, atHome);
+    int remoteTenths = MatchScorer.score(candidate, remote);
+    assertThat(homeTenths).isPositive().isEqualTo(home.tenths());
+    assertThat(remoteTenths).isPositive().isEqualTo(elsewhere.tenths());
+
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assertThat(threads.isThreadAllocatedMemorySupported()).isTrue();
+    threads.setThreadAllocatedMemoryEnabled(true);
+    // the control: the same measurement sees what explaining (a StringBuilder, strings) allocates
+    long controlBefore = threads.getCurrentThreadAllocatedBytes();
+    int explained = 0;
+    for (int i = 0; i < 1_000; i++) {
+      explained += MatchScorer.explain(candidate, atHome, TAXONOMY).explanation().length();
+    }
+    long controlAllocated = threads.getCurrentThreadAllocatedBytes() - controlBefore;
+    assertThat(explained).isPositive();
+    assertThat(controlAllocated).isGreaterThan(1_000L * 1024);
+
     long sum = 0;
     for (int i = 0; i < 20_000; i++) { // warm up
-      sum += MatchScorer.score(candidate, opening) + MatchScorer.score(candidate, excluded);
+      sum += MatchScorer.score(candidate, atHome) + MatchScorer.score(candidate, remote);
     }
     long before = threads.getCurrentThreadAllocatedBytes();
     for (int i = 0; i < 100_000; i++) {
-      sum += MatchScorer.score(candidate, opening) + MatchScorer.score(candidate, excluded);
+      sum += MatchScorer.score(candidate, atHome) + MatchScorer.score(candidate, remote);
     }
     long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-    assertThat(sum).isNotZero();
-    // the measurement itself may allocate a little; 200,000 scorings with any per-call object would be megabytes
+    assertThat(sum).isEqualTo(120_000L * (homeTenths + remoteTenths));
+    // a count of bytes, not a time: 200,000 scorings with even one 16-byte object per call would
+    // allocate 3.2 MB, with a collection the size of the taxonomy (426 skills) far more; the
+    // measurement itself may allocate a little
     assertThat(allocated).isLessThan(64 * 1024);
   }
 }

@@ -17,6 +17,10 @@ import org.racetoplace.matching.SkillTaxonomy;
  * technologies, certificates, assessments, vetting approvals and interviews; openings ask for one
  * to three required skills (a language first) and up to three preferred ones, with 1–3 positions.
  * The same seed gives the same data.
+ *
+ * <p>It lives with the tests, not in {@code src/bench/java}, so that the property tests of the
+ * cohort placement ({@code CohortPlacementPropertiesTest}) run on the same kind of data as the
+ * benchmarks; the {@code bench} profile compiles both source trees together.
  */
 public final class PilotData {
 
