@@ -74,10 +74,16 @@ class ApplicationFormLabelsWebTest {
                 .param("firstName", "")
                 .param("email", "ada@")
                 .param("projects[0].name", "Bus tracker")
-                .param("projects[0].url", "javascript:alert(1)"));
+                .param("projects[0].url", "javascript:alert(1)")
+                // longer than any choice of the list: only a tampered form sends it
+                .param("sex", "x".repeat(61)));
     assertThat(unlabelled(form)).isEmpty();
     List<Element> invalid = form.select("[aria-invalid=true]");
-    assertThat(invalid).extracting(Element::id).contains("firstName", "email", "community", "consent", "projects-0-url");
+    assertThat(invalid)
+        .extracting(Element::id)
+        .contains("firstName", "email", "community", "consent", "projects-0-url", "sex")
+        // every choice of a group with a problem: no role and no language chosen
+        .contains("roleTrack-software-engineer", "roleTrack-web-developer", "language-0", "language-1");
     for (Element control : invalid) {
       List<Element> described = new ArrayList<>();
       for (String id : control.attr("aria-describedby").split("\\s+")) {

@@ -120,7 +120,14 @@ class AssessmentPagesWebTest {
     BankItem first = itemOn(html(get(base + "/questions/1")));
     mvc.perform(wrongShape(post(base + "/questions/1").cookie(cookie).with(csrf()), first))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("id=\"answer-error\"")));
+        .andExpect(content().string(containsString("id=\"answer-error\"")))
+        // the problem is read out with the question's answer controls
+        .andExpect(
+            content()
+                .string(
+                    first.kind().isChoice()
+                        ? containsString("aria-describedby=\"question-prompt answer-error\"")
+                        : containsString("aria-describedby=\"answer-error\"")));
     mvc.perform(rightAnswer(post(base + "/questions/1").cookie(cookie).with(csrf()).param("go", "next"), first))
         .andExpect(redirectedUrl(base + "/questions/2"));
     mvc.perform(get(base).cookie(cookie)).andExpect(redirectedUrl(base + "/questions/2"));

@@ -380,7 +380,7 @@ class CandidatePagesBrowserTest {
       element.focus({preventScroll: true});
       if (focused === unfocused) { return 'looks the same with and without the focus (' + focused + ')'; }
       if (!outlineColor) { return null; }
-      function rgb(color) { return color.match(/[\d.]+/g).map(Number); }
+      function rgb(color) { return color.match(/[\\d.]+/g).map(Number); }
       function luminance(c) {
         var channel = function (v) { v = v / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
         return 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2]);

@@ -12,7 +12,9 @@ import org.racetoplace.pipeline.HiringPipeline;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,6 +89,26 @@ class PostgresPlatformTest {
     ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
     List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
     assertThat(cookies).isNotEmpty().allMatch(cookie -> cookie.contains("Secure"));
+  }
+
+  /**
+   * In production TLS ends at the proxy: a page it forwards as https ({@code X-Forwarded-Proto})
+   * carries HSTS, so browsers keep to https; a plain-http answer does not (it would mean nothing).
+   */
+  @Test
+  void candidatesPagesBehindTheTlsProxyCarryHsts() {
+    HttpHeaders forwarded = new HttpHeaders();
+    forwarded.set("X-Forwarded-Proto", "https");
+    for (String page : List.of("/", "/apply", "/communities/akron")) {
+      ResponseEntity<String> overTls = rest.exchange(page, HttpMethod.GET, new HttpEntity<>(forwarded), String.class);
+      assertThat(overTls.getStatusCode()).as(page).isEqualTo(HttpStatus.OK);
+      assertThat(overTls.getHeaders().getFirst("Strict-Transport-Security"))
+          .as(page)
+          .isEqualTo("max-age=31536000 ; includeSubDomains");
+      assertThat(rest.getForEntity(page, String.class).getHeaders().containsKey("Strict-Transport-Security"))
+          .as(page + " over plain http")
+          .isFalse();
+    }
   }
 
   @Test
