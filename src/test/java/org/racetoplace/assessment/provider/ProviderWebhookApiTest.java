@@ -241,6 +241,9 @@ class ProviderWebhookApiTest {
         .containsEntry("LANGUAGE_SCORE", 70)
         // 0.6 × 80 + 0.4 × 70
         .containsEntry("SCALED_SCORE", 76)
+        // the payload carries no raw score
+        .containsEntry("RAW_SCORE", null)
+        .containsEntry("MAX_SCORE", null)
         .containsEntry("RECORDED_BY", null);
     assertThat(((java.time.OffsetDateTime) result.get("COMPLETED_AT")).toInstant())
         .isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
