@@ -22,8 +22,9 @@ import org.racetoplace.application.Application;
 import org.racetoplace.application.ProgrammingLanguage;
 
 /**
- * One assessment result of an application: the subscores, the scaled score computed from them
- * when the result was stored, and where it came from. An application may have several (a retake,
+ * One assessment result of an application: the raw score where the source counted one, the
+ * subscores, the scaled score computed from them when the result was stored, and where it came
+ * from. An application may have several (a retake,
  * a provider and staff); the pipeline uses the one whose id the message {@code
  * AssessmentCompleted} carried. Results are never changed once stored.
  */
@@ -59,6 +60,14 @@ public class AssessmentResult {
   @Column(name = "scaled_score", nullable = false)
   private int scaledScore;
 
+  /** Items answered right, of {@link #maxScore}; null when the source gave subscores only. */
+  @Column(name = "raw_score")
+  private Integer rawScore;
+
+  /** Items scored; null exactly when {@link #rawScore} is. */
+  @Column(name = "max_score")
+  private Integer maxScore;
+
   @Column(name = "completed_at", nullable = false)
   private Instant completedAt;
 
@@ -83,6 +92,8 @@ public class AssessmentResult {
       int fundamentalsScore,
       int languageScore,
       int scaledScore,
+      Integer rawScore,
+      Integer maxScore,
       Map<String, Integer> topicScores,
       Instant completedAt,
       String recordedBy,
@@ -94,6 +105,8 @@ public class AssessmentResult {
     this.fundamentalsScore = fundamentalsScore;
     this.languageScore = languageScore;
     this.scaledScore = scaledScore;
+    this.rawScore = rawScore;
+    this.maxScore = maxScore;
     this.completedAt = completedAt;
     this.recordedBy = recordedBy;
     this.createdAt = createdAt;
@@ -131,6 +144,16 @@ public class AssessmentResult {
 
   public int getScaledScore() {
     return scaledScore;
+  }
+
+  /** Items answered right (built-in sittings); null for staff and provider results. */
+  public Integer getRawScore() {
+    return rawScore;
+  }
+
+  /** Items scored, the most {@link #getRawScore()} can be; null when that is. */
+  public Integer getMaxScore() {
+    return maxScore;
   }
 
   public Instant getCompletedAt() {

@@ -87,6 +87,8 @@ public class AssessmentResultService {
                 result.fundamentalsScore(),
                 result.languageScore(),
                 scoring.scaledScore(result.fundamentalsScore(), result.languageScore()),
+                result.rawScore(),
+                result.maxScore(),
                 result.topicScores(),
                 result.completedAt() == null ? now : result.completedAt(),
                 recordedBy,

@@ -138,9 +138,10 @@ public class PersonalDataExport {
             .stream().findFirst().orElse(null));
     application.put(
         "assessmentResults",
-        rows("select source, provider, language, fundamentals_score, language_score, scaled_score, completed_at"
-                + " from assessment_result where application_id = ? order by id",
-            List.of("source", "provider", "language", "fundamentalsScore", "languageScore", "scaledScore", "completedAt"),
+        rows("select source, provider, language, fundamentals_score, language_score, scaled_score, raw_score,"
+                + " max_score, completed_at from assessment_result where application_id = ? order by id",
+            List.of("source", "provider", "language", "fundamentalsScore", "languageScore", "scaledScore", "rawScore",
+                "maxScore", "completedAt"),
             id));
     application.put(
         "assessmentAnswers",

@@ -108,6 +108,8 @@ public class AnonymizedProfiles {
         result.getScaledScore(),
         result.getFundamentalsScore(),
         result.getLanguageScore(),
+        result.getRawScore(),
+        result.getMaxScore(),
         topics);
   }
 
@@ -213,6 +215,9 @@ public class AnonymizedProfiles {
       text.append("- Scaled score: ").append(assessment.scaledScore()).append(" of 100\n");
       text.append("- Coding fundamentals: ").append(assessment.fundamentalsScore()).append('\n');
       text.append("- ").append(assessment.language()).append(": ").append(assessment.languageScore()).append('\n');
+      if (assessment.rawScore() != null) {
+        text.append("- Items right: ").append(assessment.rawScore()).append(" of ").append(assessment.maxScore()).append('\n');
+      }
       assessment.topicScores().forEach(
           (topic, score) -> text.append("- Topic ").append(topic).append(": ").append(score).append('\n'));
     }

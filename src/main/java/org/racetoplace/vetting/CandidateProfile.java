@@ -41,6 +41,9 @@ public record CandidateProfile(
 
   /**
    * @param language the language of the language part, e.g. {@code Java}
+   * @param rawScore items answered right in the built-in test; null for a result that came with
+   *     subscores only (staff, a provider)
+   * @param maxScore items scored in the built-in test; null exactly when {@code rawScore} is
    * @param topicScores subscore (0–100) per topic, by topic name
    */
   public record AssessmentSummary(
@@ -48,6 +51,8 @@ public record CandidateProfile(
       int scaledScore,
       int fundamentalsScore,
       int languageScore,
+      Integer rawScore,
+      Integer maxScore,
       Map<String, Integer> topicScores) {}
 
   public record Update(Instant receivedAt, String message) {}

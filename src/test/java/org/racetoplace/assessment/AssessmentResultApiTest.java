@@ -182,7 +182,7 @@ class AssessmentResultApiTest {
     Map<String, Object> row =
         jdbc.queryForMap(
             "select r.source, r.provider, r.language, r.fundamentals_score, r.language_score,"
-                + " r.scaled_score, r.recorded_by, r.completed_at, r.created_at, a.reference"
+                + " r.scaled_score, r.raw_score, r.max_score, r.recorded_by, r.completed_at, r.created_at, a.reference"
                 + " from assessment_result r join application a on a.id = r.application_id where r.id = ?",
             resultId);
     assertThat(row)
@@ -192,6 +192,9 @@ class AssessmentResultApiTest {
         .containsEntry("FUNDAMENTALS_SCORE", 72)
         .containsEntry("LANGUAGE_SCORE", 65)
         .containsEntry("SCALED_SCORE", 69)
+        // staff enter subscores only
+        .containsEntry("RAW_SCORE", null)
+        .containsEntry("MAX_SCORE", null)
         .containsEntry("RECORDED_BY", "staff")
         .containsEntry("REFERENCE", reference);
     assertThat(row.get("COMPLETED_AT")).isNotNull();

@@ -61,11 +61,16 @@ class AnonymizedProfilesTest {
     return application;
   }
 
+  /** A built-in result: 15 of 22 items right. */
   private static AssessmentSummary assessment() {
+    return assessment(15, 22);
+  }
+
+  private static AssessmentSummary assessment(Integer rawScore, Integer maxScore) {
     Map<String, Integer> topics = new LinkedHashMap<>();
     topics.put("control-flow", 80);
     topics.put("data-structures", 60);
-    return new AssessmentSummary("Java", 69, 72, 65, topics);
+    return new AssessmentSummary("Java", 69, 72, 65, rawScore, maxScore, topics);
   }
 
   private static CandidateProfile profile() {
@@ -133,8 +138,21 @@ class AnonymizedProfilesTest {
         .contains("- Cashier, 4 years\n- Programmer, 1 year (current)\n- Intern, under a year\n")
         .contains("- Bus tracker [Java, SQL]: Shows when the next bus comes.")
         .contains("- Java bootcamp (2016)\n")
-        .contains("- Scaled score: 69 of 100\n- Coding fundamentals: 72\n- Java: 65\n- Topic control-flow: 80\n")
+        .contains(
+            "- Scaled score: 69 of 100\n- Coding fundamentals: 72\n- Java: 65\n- Items right: 15 of 22\n"
+                + "- Topic control-flow: 80\n")
         .contains("- 2026-03-05: I am [removed], see [removed] for my portfolio.");
+  }
+
+  @Test
+  void aResultWithoutARawScoreShowsItsSubscoresOnly() throws Exception {
+    // staff and providers send subscores only
+    CandidateProfile profile = AnonymizedProfiles.build(application(), assessment(null, null), List.of(), 2026);
+
+    assertThat(AnonymizedProfiles.text(profile))
+        .contains("- Java: 65\n- Topic control-flow: 80\n")
+        .doesNotContain("Items right");
+    assertThat(JSON.readTree(JSON.writeValueAsString(profile)).get("assessment").get("rawScore").isNull()).isTrue();
   }
 
   @Test

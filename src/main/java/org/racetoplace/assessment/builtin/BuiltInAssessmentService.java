@@ -389,6 +389,8 @@ public class BuiltInAssessmentService {
                         sitting.getLanguage(),
                         score.fundamentalsScore(),
                         score.languageScore(),
+                        score.rawScore(),
+                        score.maxScore(),
                         score.topicScores(),
                         finishedAt),
                     null);

@@ -277,8 +277,11 @@ public final class ItemBankLoader {
       }
       Optional<ProgrammingLanguage> language = ProgrammingLanguage.fromName(text(value));
       if (language.isEmpty()) {
+        // the list is the application form's: a candidate may only take a language they named
         problem(
-            "language '" + value + "' is not known; one of " + String.join(", ", ProgrammingLanguage.displayNames()));
+            "language '" + value + "' is not known; one of " + String.join(", ", ProgrammingLanguage.displayNames())
+                + " (another language needs an entry in " + ProgrammingLanguage.class.getName()
+                + " first: docs/assessment.md, \"Adding a language\")");
         return null;
       }
       return language.get();

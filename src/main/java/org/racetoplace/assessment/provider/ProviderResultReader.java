@@ -141,6 +141,9 @@ class ProviderResultReader {
             s.language(),
             s.fundamentalsScore(),
             s.languageScore(),
+            // no raw score: the payload (docs/assessment.md, "Payload") carries subscores only
+            null,
+            null,
             s.topicScores(),
             completedAt));
   }

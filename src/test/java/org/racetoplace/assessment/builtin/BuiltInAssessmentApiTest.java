@@ -75,7 +75,9 @@ class BuiltInAssessmentApiTest {
   private static final Duration LIMIT = Duration.ofMinutes(45);
   /** Field names that would give an answer away; none may appear anywhere in an answer. */
   private static final Set<String> SECRET_FIELDS =
-      Set.of("key", "keys", "keyOptions", "acceptedAnswers", "accepted", "correct", "match", "rawScore", "score");
+      Set.of(
+          "key", "keys", "keyOptions", "acceptedAnswers", "accepted", "correct", "match", "rawScore", "maxScore",
+          "score");
 
   @TestConfiguration
   static class ClockConfiguration {
@@ -624,7 +626,10 @@ class BuiltInAssessmentApiTest {
         .containsEntry("FUNDAMENTALS_SCORE", 100)
         .containsEntry("LANGUAGE_SCORE", 0)
         // 0.6 × 100 + 0.4 × 0
-        .containsEntry("SCALED_SCORE", 60);
+        .containsEntry("SCALED_SCORE", 60)
+        // the raw score is the result's as well as the sitting's
+        .containsEntry("RAW_SCORE", 14)
+        .containsEntry("MAX_SCORE", 22);
     Map<String, Integer> topics = new HashMap<>();
     jdbc.queryForList("select topic, score from assessment_topic_score where result_id = ?", resultId)
         .forEach(row -> topics.put((String) row.get("TOPIC"), ((Number) row.get("SCORE")).intValue()));
@@ -639,6 +644,22 @@ class BuiltInAssessmentApiTest {
                 Long.class,
                 sitting.get("ID")))
         .isEqualTo(14);
+
+    // staff see the raw score with the result (the candidate's answers above never show it)
+    JsonNode profile =
+        JSON.readTree(
+            rest.withBasicAuth("staff", "demo")
+                .getForObject("/api/applications/" + invited.reference() + "/profile", String.class));
+    assertThat(profile.get("assessment").get("rawScore").asInt()).isEqualTo(14);
+    assertThat(profile.get("assessment").get("maxScore").asInt()).isEqualTo(22);
+    assertThat(profile.get("assessment").get("scaledScore").asInt()).isEqualTo(60);
+    JsonNode exported =
+        JSON.readTree(
+                rest.withBasicAuth("staff", "demo")
+                    .getForObject("/api/applications/" + invited.reference() + "/personal-data", String.class))
+            .get("applications").get(0).get("assessmentResults").get(0);
+    assertThat(exported.get("rawScore").asInt()).isEqualTo(14);
+    assertThat(exported.get("maxScore").asInt()).isEqualTo(22);
 
     assertThat(passedTheMessage(invited.instance())).as("AssessmentCompleted reached the case").isTrue();
     assertThat(runtimeService.getVariable(invited.instance().getId(), HiringPipeline.VAR_ASSESSMENT_RESULT_ID))
@@ -691,7 +712,9 @@ class BuiltInAssessmentApiTest {
         // 4 of 14 = 28.6; nothing of the language
         .containsEntry("FUNDAMENTALS_SCORE", 29)
         .containsEntry("LANGUAGE_SCORE", 0)
-        .containsEntry("SCALED_SCORE", 17);
+        .containsEntry("SCALED_SCORE", 17)
+        .containsEntry("RAW_SCORE", 4)
+        .containsEntry("MAX_SCORE", 22);
     assertThat(
             jdbc.queryForObject("select completed_at from assessment_result where id = ?", Timestamp.class, resultId)
                 .toInstant())

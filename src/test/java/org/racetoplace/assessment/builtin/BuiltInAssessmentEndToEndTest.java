@@ -124,7 +124,9 @@ class BuiltInAssessmentEndToEndTest {
         .containsEntry("LANGUAGE", "Python")
         .containsEntry("FUNDAMENTALS_SCORE", 100)
         .containsEntry("LANGUAGE_SCORE", 100)
-        .containsEntry("SCALED_SCORE", 100);
+        .containsEntry("SCALED_SCORE", 100)
+        .containsEntry("RAW_SCORE", 22)
+        .containsEntry("MAX_SCORE", 22);
 
     // the engine's own record: the case passed the message, was scored and decided, and left Assess
     List<String> passed =

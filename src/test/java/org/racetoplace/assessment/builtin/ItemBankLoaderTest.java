@@ -351,6 +351,29 @@ class ItemBankLoaderTest {
   }
 
   @Test
+  void aFileNamingALanguageTheApplicationFormDoesNotOfferStopsStartUpNamingTheFile() throws IOException {
+    Files.writeString(folder.resolve("fundamentals.yaml"), FUNDAMENTALS);
+    Files.writeString(folder.resolve("java.yaml"), JAVA);
+    // a program manager adds Rust, which is not one of ProgrammingLanguage's names
+    Files.writeString(
+        folder.resolve("rust.yaml"),
+        JAVA.replace("area: java", "area: rust").replace("language: java", "language: Rust").replace("j-1", "rs-1"));
+
+    contextWithBankIn(folder)
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .isNotNull()
+                    .rootCause()
+                    .isInstanceOf(ItemBankException.class)
+                    .hasMessageContaining("rust.yaml: language 'Rust' is not known; one of Java, JavaScript,")
+                    .hasMessageContaining(
+                        "(another language needs an entry in org.racetoplace.application.ProgrammingLanguage first:"
+                            + " docs/assessment.md, \"Adding a language\")")
+                    .hasMessageNotContaining("java.yaml"));
+  }
+
+  @Test
   void aValidBankIsABean() throws IOException {
     Files.writeString(folder.resolve("fundamentals.yaml"), FUNDAMENTALS);
     Files.writeString(folder.resolve("java.yaml"), JAVA);

@@ -65,6 +65,9 @@ class ProviderResultReaderTest {
                 ProgrammingLanguage.fromName("Java").orElseThrow(),
                 72,
                 64,
+                // the payload has no raw score
+                null,
+                null,
                 Map.of("control-flow", 80, "data-structures", 55),
                 Instant.parse("2026-11-20T15:04:05Z")));
   }

@@ -22,9 +22,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.racetoplace.pipeline.HiringPipeline;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -241,6 +244,9 @@ class ProviderWebhookApiTest {
         .containsEntry("LANGUAGE_SCORE", 70)
         // 0.6 × 80 + 0.4 × 70
         .containsEntry("SCALED_SCORE", 76)
+        // the payload carries no raw score
+        .containsEntry("RAW_SCORE", null)
+        .containsEntry("MAX_SCORE", null)
         .containsEntry("RECORDED_BY", null);
     assertThat(((java.time.OffsetDateTime) result.get("COMPLETED_AT")).toInstant())
         .isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
@@ -661,5 +667,42 @@ class ProviderWebhookApiTest {
     assertThat(inboxRowsWithId(id)).isZero();
     // the provider's retry is judged afresh, not taken for a duplicate
     assertProblem(deliver(id, body), HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void anUnknownApplicationIsLoggedForSupportWithoutPersonalData(CapturedOutput output) throws Exception {
+    // a real candidate, and a provider that sends their result under a mistyped reference
+    Applicant applicant = waitingApplicant();
+    String mistyped = applicant.reference().substring(0, 4) + "999998";
+    String id = newId();
+    String body = passing(mistyped);
+    int before = output.getOut().length();
+
+    assertProblem(deliver(id, body), HttpStatus.NOT_FOUND);
+
+    String logged = output.getOut().substring(before);
+    assertThat(logged.lines().filter(line -> line.contains("names unknown application")))
+        .as(logged)
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .contains("WARN")
+                    .contains("Assessment result " + id + " of provider " + PROVIDER)
+                    .contains("names unknown application " + mistyped + "; not stored"));
+    // what support needs (provider, message id, reference) and nothing of the person or the result
+    assertThat(logged)
+        .doesNotContain(applicant.email())
+        .doesNotContain("Katherine")
+        .doesNotContain("Johnson")
+        .doesNotContain(applicant.token())
+        .doesNotContain(applicant.reference())
+        .doesNotContain("acme-" + mistyped)
+        .doesNotContain(body)
+        .doesNotContain("Score")
+        .doesNotContain("control-flow");
+    assertThat(inboxRowsWithId(id)).isZero();
+    assertThat(waitsForResult(applicant)).as("the real case still waits").isTrue();
   }
 }
