@@ -226,7 +226,7 @@ public class JobOpenings {
     if (skills.size() > MAX_SKILLS) {
       problems.add(new FieldProblem("skills", "must be at most " + MAX_SKILLS));
     }
-    Set<Integer> seen = new HashSet<>();
+    Set<String> seen = new HashSet<>();
     List<OpeningSkill> checked = new ArrayList<>();
     for (int i = 0; i < skills.size(); i++) {
       OpeningSkill skill = skills.get(i);
@@ -236,12 +236,13 @@ public class JobOpenings {
       } else if (name.length() > MAX_SKILL_NAME_LENGTH) {
         problems.add(new FieldProblem(fields.apply(i, "name"), "must be at most " + MAX_SKILL_NAME_LENGTH + " characters"));
       } else {
-        SkillTaxonomy.Resolved resolved = taxonomy.resolve(name);
+        // only looks the name up: a refused opening leaves nothing behind in the taxonomy
+        String canonical = taxonomy.canonicalName(name).orElse(name);
         // "JS" and "JavaScript" are one skill: listing both is listing it twice
-        if (!seen.add(resolved.id())) {
-          problems.add(new FieldProblem(fields.apply(i, "name"), "'" + name + "' is listed twice (as " + resolved.name() + ")"));
+        if (!seen.add(SkillTaxonomy.unknownKey(canonical))) {
+          problems.add(new FieldProblem(fields.apply(i, "name"), "'" + name + "' is listed twice (as " + canonical + ")"));
         }
-        name = resolved.name();
+        name = canonical;
       }
       if (skill.minLevel() < 1 || skill.minLevel() > 5) {
         problems.add(new FieldProblem(fields.apply(i, "minLevel"), "must be between 1 and 5"));
