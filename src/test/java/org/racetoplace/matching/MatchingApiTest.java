@@ -254,13 +254,35 @@ class MatchingApiTest {
   @Test
   void skillsTheTaxonomyDoesNotKnowAreReportedAsWrittenNeverDropped() throws Exception {
     String unknown = "Hyperloop Scripting " + SEQUENCE.incrementAndGet();
+    String refused = "Refused Scripting " + SEQUENCE.incrementAndGet();
     application(unknown, 2);
     application("JavaScript", 2);
+    ResponseEntity<String> notStored =
+        call(HttpMethod.POST, "/api/applications",
+            """
+            {"firstName":"Grace","lastName":"Hopper","email":"refused-%d@example.org",
+             "community":"birmingham","roleTrack":"software-engineer","languages":["Python"],
+             "skills":[{"name":"%s","level":2}],"consent":false}
+            """.formatted(SEQUENCE.incrementAndGet(), refused),
+            null);
+    assertProblem(notStored, HttpStatus.BAD_REQUEST);
 
     JsonNode report = json(get("/api/skills/unknown", "staff"));
     List<String> names = report.get("unknown").findValuesAsText("name");
-    assertThat(names).contains(unknown).doesNotContain("JavaScript");
-    assertThat(json(get("/api/skills", "staff")).get("skills").asInt()).isGreaterThanOrEqualTo(300);
+    assertThat(names).contains(unknown).doesNotContain("JavaScript", refused);
+    JsonNode entry = null;
+    for (JsonNode skill : report.get("unknown")) {
+      entry = unknown.equals(skill.get("name").asText()) ? skill : entry;
+    }
+    assertThat(JSON.convertValue(entry.get("spellings"), List.class)).containsExactly(unknown);
+    assertThat(entry.get("applications").asInt()).isEqualTo(1);
+    assertThat(entry.get("communities").get(0).get("community").asText()).isEqualTo("birmingham");
+    assertThat(entry.get("communities").get(0).get("applications").asInt()).isEqualTo(1);
+    assertThat(report.get("taxonomyVersion").asText()).isNotBlank();
+
+    JsonNode taxonomy = json(get("/api/skills", "staff"));
+    assertThat(taxonomy.get("skills").asInt()).isGreaterThanOrEqualTo(300);
+    assertThat(taxonomy.get("version").asText()).isEqualTo(report.get("taxonomyVersion").asText());
   }
 
   // --- who may ------------------------------------------------------------------------------
