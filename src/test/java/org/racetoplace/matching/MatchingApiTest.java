@@ -108,6 +108,15 @@ class MatchingApiTest {
     return jdbc.queryForObject("select count(*) from job_opening", Long.class);
   }
 
+  /** An opening's body for an edit, with the employer left out. */
+  private static String editBody(String title, String community, int positions, String requiredSkill) {
+    return """
+        {"title":"%s","community":"%s","remoteAllowed":false,"positions":%d,"languages":["Kotlin","java"],
+         "requiredSkills":[{"skill":"%s","minLevel":3,"weight":2},{"skill":"Kubernetes","minLevel":1,"weight":1}]}
+        """
+        .formatted(title, community, positions, requiredSkill);
+  }
+
   // --- employers ----------------------------------------------------------------------------
 
   @Test
@@ -222,6 +231,92 @@ class MatchingApiTest {
     assertThat(jdbc.queryForObject("select status from job_opening where id = ?", String.class, id)).isEqualTo("FILLED");
   }
 
+  @Test
+  void staffAndProgramManagersEditAnOpeningsDetails() throws Exception {
+    String slug = employer();
+    long id = opening(slug, "Java");
+
+    ResponseEntity<String> edited =
+        call(HttpMethod.PUT, "/api/openings/" + id, editBody("Senior integration developer", "seattle", 3, "JS"), "pm");
+
+    assertThat(edited.getStatusCode()).as(edited.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode opening = json(get("/api/openings/" + id, "staff"));
+    assertThat(opening.get("id").asLong()).isEqualTo(id);
+    assertThat(opening.get("employer").asText()).isEqualTo(slug);
+    assertThat(opening.get("title").asText()).isEqualTo("Senior integration developer");
+    assertThat(opening.get("community").asText()).isEqualTo("seattle");
+    assertThat(opening.get("remoteAllowed").asBoolean()).isFalse();
+    assertThat(opening.get("positions").asInt()).isEqualTo(3);
+    assertThat(opening.get("status").asText()).isEqualTo("open");
+    assertThat(JSON.convertValue(opening.get("languages"), List.class)).containsExactly("Kotlin", "Java");
+    assertThat(opening.get("requiredSkills").findValuesAsText("skill")).containsExactly("JavaScript", "Kubernetes");
+    assertThat(opening.get("preferredSkills")).isEmpty();
+    assertThat(json(edited).get("requiredSkills")).isEqualTo(opening.get("requiredSkills"));
+
+    // the body of a posting, the employer included, is an edit as well
+    ResponseEntity<String> again =
+        call(HttpMethod.PUT, "/api/openings/" + id, editBody("Integration developer", "akron", 3, "Java").replace("{\"title\"", "{\"employer\":\"" + slug + "\",\"title\""), "staff");
+    assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(json(again).get("title").asText()).isEqualTo("Integration developer");
+  }
+
+  @Test
+  void aBadEditIs400ListingEveryFieldErrorAndChangesNothing() throws Exception {
+    long id = opening(employer(), "Java");
+    String before = get("/api/openings/" + id, "staff").getBody();
+
+    ResponseEntity<String> response =
+        call(HttpMethod.PUT, "/api/openings/" + id,
+            """
+            {"employer":"magic-city-software","title":" ","community":"atlantis","positions":101,
+             "languages":["Cobol"],
+             "requiredSkills":[{"skill":"JS","minLevel":0,"weight":101},{"skill":"javascript","minLevel":2,"weight":1}]}
+            """,
+            "staff");
+    assertProblem(response, HttpStatus.BAD_REQUEST);
+    assertThat(errorFields(response))
+        .containsExactlyInAnyOrder(
+            "employer", "community", "title", "positions", "languages",
+            "requiredSkills[0].minLevel", "requiredSkills[0].weight", "requiredSkills[1].skill");
+    ResponseEntity<String> noRequiredSkill =
+        call(HttpMethod.PUT, "/api/openings/" + id,
+            "{\"title\":\"T\",\"community\":\"akron\",\"positions\":1,\"preferredSkills\":[{\"skill\":\"Git\",\"minLevel\":1,\"weight\":1}]}",
+            "staff");
+    assertProblem(noRequiredSkill, HttpStatus.BAD_REQUEST);
+    assertThat(errorFields(noRequiredSkill)).containsExactly("skills");
+    ResponseEntity<String> types =
+        call(HttpMethod.PUT, "/api/openings/" + id, "{\"title\":5,\"community\":\"akron\",\"positions\":\"two\",\"colour\":\"blue\"}", "staff");
+    assertProblem(types, HttpStatus.BAD_REQUEST);
+    assertThat(errorFields(types)).containsExactly("colour", "positions", "title");
+    assertProblem(call(HttpMethod.PUT, "/api/openings/" + id, "{\"title\":", "staff"), HttpStatus.BAD_REQUEST);
+
+    assertThat(get("/api/openings/" + id, "staff").getBody()).as("nothing changed").isEqualTo(before);
+  }
+
+  @Test
+  void anEditOfAnUnknownOpeningIs404AndFewerPositionsThanFilledIs409() throws Exception {
+    assertProblem(call(HttpMethod.PUT, "/api/openings/999999", editBody("T", "akron", 1, "Java"), "staff"), HttpStatus.NOT_FOUND);
+
+    long id = opening(employer(), "Java");
+    jdbc.update("update job_opening set positions = 3, filled = 2 where id = ?", id);
+    String before = get("/api/openings/" + id, "staff").getBody();
+
+    ResponseEntity<String> refused = call(HttpMethod.PUT, "/api/openings/" + id, editBody("Fewer", "akron", 1, "Java"), "staff");
+
+    assertProblem(refused, HttpStatus.CONFLICT);
+    JsonNode problem = json(refused);
+    assertThat(problem.get("title").asText()).isEqualTo("Edit refused");
+    assertThat(problem.get("field").asText()).isEqualTo("positions");
+    assertThat(problem.get("filled").asInt()).isEqualTo(2);
+    assertThat(problem.get("detail").asText()).contains("cannot have fewer than 2 positions");
+    assertThat(get("/api/openings/" + id, "staff").getBody()).as("nothing changed").isEqualTo(before);
+
+    ResponseEntity<String> asManyAsFilled = call(HttpMethod.PUT, "/api/openings/" + id, editBody("Fewer", "akron", 2, "Java"), "staff");
+    assertThat(asManyAsFilled.getStatusCode()).as(asManyAsFilled.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(json(asManyAsFilled).get("status").asText()).isEqualTo("filled");
+    assertThat(json(asManyAsFilled).get("positions").asInt()).isEqualTo(2);
+  }
+
   // --- matches ------------------------------------------------------------------------------
 
   @Test
@@ -296,6 +391,7 @@ class MatchingApiTest {
     "GET, /api/openings",
     "GET, /api/openings/1",
     "POST, /api/openings",
+    "PUT, /api/openings/1",
     "PUT, /api/openings/1/status",
     "GET, /api/openings/1/candidates",
     "GET, /api/applications/BHM-000001/matches",
