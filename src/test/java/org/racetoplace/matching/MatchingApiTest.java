@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +38,8 @@ class MatchingApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired IdentityService identityService;
+  @Autowired FilterService filterService;
 
   // --- helpers ----------------------------------------------------------------------------
 
@@ -152,6 +156,55 @@ class MatchingApiTest {
     assertProblem(get("/api/employers/no-such-partner", "staff"), HttpStatus.NOT_FOUND);
     assertProblem(call(HttpMethod.PUT, "/api/employers/no-such-partner/status", "{\"active\":true}", "staff"), HttpStatus.NOT_FOUND);
     assertProblem(call(HttpMethod.PUT, "/api/employers/magic-city-software/status", "{\"active\":\"no\"}", "staff"), HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void staffEditAnEmployersNameAndContactAndItsTasklistGroupAndFilterFollow() throws Exception {
+    String slug = "renamed-partner-" + SEQUENCE.incrementAndGet();
+    String before = "Before Rename " + slug;
+    String after = "After Rename " + slug;
+    assertThat(call(HttpMethod.POST, "/api/employers", "{\"slug\":\"" + slug + "\",\"name\":\"" + before + "\"}", "staff").getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+
+    ResponseEntity<String> edited =
+        call(HttpMethod.PUT, "/api/employers/" + slug, "{\"name\":\" " + after + " \",\"contactEmail\":\" hiring@example.org \"}", "pm");
+
+    assertThat(edited.getStatusCode()).as(edited.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode partner = json(get("/api/employers/" + slug, "staff"));
+    assertThat(partner.get("name").asText()).isEqualTo(after);
+    assertThat(partner.get("contactEmail").asText()).isEqualTo("hiring@example.org");
+    assertThat(partner.get("slug").asText()).isEqualTo(slug);
+    assertThat(partner.get("group").asText()).isEqualTo("employer-" + slug);
+    assertThat(partner.get("active").asBoolean()).isTrue();
+    assertThat(identityService.createGroupQuery().groupId("employer-" + slug).singleResult().getName())
+        .isEqualTo("Employer — " + after);
+    assertThat(filterService.createFilterQuery().filterName("Candidates for " + after).count()).isEqualTo(1);
+    assertThat(filterService.createFilterQuery().filterName("Candidates for " + before).count()).isZero();
+
+    // the slug may be repeated; the contact address may be dropped
+    ResponseEntity<String> again = call(HttpMethod.PUT, "/api/employers/" + slug, "{\"slug\":\"" + slug + "\",\"name\":\"" + after + "\"}", "staff");
+    assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(json(again).get("contactEmail").isNull()).isTrue();
+  }
+
+  @Test
+  void aBadEmployerEditIs400WithFieldErrorsChangingNothingAndAnUnknownOneIs404() throws Exception {
+    String slug = employer();
+    String before = get("/api/employers/" + slug, "staff").getBody();
+
+    ResponseEntity<String> unknownField =
+        call(HttpMethod.PUT, "/api/employers/" + slug, "{\"name\":\"New\",\"active\":false}", "staff");
+    assertProblem(unknownField, HttpStatus.BAD_REQUEST);
+    assertThat(errorFields(unknownField)).containsExactly("active");
+    ResponseEntity<String> bad =
+        call(HttpMethod.PUT, "/api/employers/" + slug, "{\"slug\":\"another-slug\",\"name\":\" \",\"contactEmail\":\"nope\"}", "staff");
+    assertProblem(bad, HttpStatus.BAD_REQUEST);
+    assertThat(errorFields(bad)).containsExactly("slug", "name", "contactEmail");
+    assertProblem(call(HttpMethod.PUT, "/api/employers/" + slug, "{\"name\":", "staff"), HttpStatus.BAD_REQUEST);
+    assertProblem(call(HttpMethod.PUT, "/api/employers/" + slug, "{\"name\":7}", "staff"), HttpStatus.BAD_REQUEST);
+    assertThat(get("/api/employers/" + slug, "staff").getBody()).isEqualTo(before);
+
+    assertProblem(call(HttpMethod.PUT, "/api/employers/no-such-partner", "{\"name\":\"Someone\"}", "staff"), HttpStatus.NOT_FOUND);
   }
 
   // --- openings -----------------------------------------------------------------------------
@@ -387,6 +440,7 @@ class MatchingApiTest {
     "GET, /api/employers",
     "GET, /api/employers/magic-city-software",
     "POST, /api/employers",
+    "PUT, /api/employers/magic-city-software",
     "PUT, /api/employers/magic-city-software/status",
     "GET, /api/openings",
     "GET, /api/openings/1",
