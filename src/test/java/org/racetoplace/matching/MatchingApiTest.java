@@ -449,6 +449,7 @@ class MatchingApiTest {
     "PUT, /api/openings/1/status",
     "GET, /api/openings/1/candidates",
     "GET, /api/applications/BHM-000001/matches",
+    "GET, /api/skills",
     "GET, /api/skills/unknown",
   })
   void onlyStaffProgramManagersAndAdminsMayAndStrangersMustSignIn(String method, String path) {
