@@ -156,7 +156,7 @@ public class Application {
     certificates.add(certificate);
   }
 
-  public void addProject(String name, String url, String description, List<String> technologies) {
+  public void addProject(String name, String url, String description, List<ProjectTechnology> technologies) {
     projects.add(new Project(this, projects.size(), name, url, description, technologies));
   }
 

@@ -23,6 +23,7 @@ import org.racetoplace.community.Community;
 import org.racetoplace.community.CommunityRepository;
 import org.racetoplace.interview.InterviewService;
 import org.racetoplace.interview.InterviewService.UpcomingInterview;
+import org.racetoplace.matching.SkillTaxonomy;
 import org.racetoplace.notification.NotificationEvent;
 import org.racetoplace.notification.NotificationRequest;
 import org.racetoplace.notification.NotificationService;
@@ -54,6 +55,7 @@ public class ApplicationService {
   private final StatusLinks statusLinks;
   private final VettingReviewService vettingReviews;
   private final InterviewService interviews;
+  private final SkillTaxonomy taxonomy;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -70,6 +72,7 @@ public class ApplicationService {
       StatusLinks statusLinks,
       VettingReviewService vettingReviews,
       InterviewService interviews,
+      SkillTaxonomy taxonomy,
       PlatformTransactionManager transactionManager) {
     this(
         candidates,
@@ -83,6 +86,7 @@ public class ApplicationService {
         statusLinks,
         vettingReviews,
         interviews,
+        taxonomy,
         transactionManager,
         Clock.systemUTC());
   }
@@ -99,6 +103,7 @@ public class ApplicationService {
       StatusLinks statusLinks,
       VettingReviewService vettingReviews,
       InterviewService interviews,
+      SkillTaxonomy taxonomy,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.candidates = candidates;
@@ -112,6 +117,7 @@ public class ApplicationService {
     this.statusLinks = statusLinks;
     this.vettingReviews = vettingReviews;
     this.interviews = interviews;
+    this.taxonomy = taxonomy;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
@@ -127,7 +133,9 @@ public class ApplicationService {
   /**
    * Stores a validated application and starts its case (business key = reference; variables
    * {@code applicationReference} and {@code community} only — no personal data) in one
-   * transaction.
+   * transaction. The one place applications are written, whichever way they come (API, the
+   * {@code /apply} page, a paper application): skills are normalised against the skill taxonomy
+   * here (see {@code copyProfile}).
    *
    * @param request checked by {@link ApplicationRules}
    * @throws DuplicateApplicationException the email has an active application in the community,
@@ -211,7 +219,15 @@ public class ApplicationService {
             Map.of("statusUrl", statusLinks.withToken(reference, token.token()))));
   }
 
-  private static void copyProfile(ApplicationRequest request, Application application) {
+  /**
+   * Copies what the candidate told us onto the application. Skill names and project technologies
+   * are kept as written and normalised against the skill taxonomy here, at intake: each row also
+   * holds the canonical skill its name stands for ("JS" → "JavaScript", any letter case), or none
+   * when the taxonomy does not know it — such a name is stored all the same and shows up in the
+   * unknown-skills report for staff. Certificate titles are not skill names; matching searches
+   * them for the skills they name.
+   */
+  private void copyProfile(ApplicationRequest request, Application application) {
     // a language named twice is kept once, in the order first given
     Set<ProgrammingLanguage> languages = new LinkedHashSet<>();
     for (String language : request.languagesOrEmpty()) {
@@ -219,7 +235,8 @@ public class ApplicationService {
     }
     languages.forEach(application::addLanguage);
     for (SkillRequest skill : request.skillsOrEmpty()) {
-      application.addSkill(new Skill(skill.name().trim(), skill.level()));
+      String name = skill.name().trim();
+      application.addSkill(new Skill(name, skill.level(), canonicalName(name)));
     }
     for (WorkHistoryRequest job : request.workHistoryOrEmpty()) {
       application.addWorkHistoryEntry(
@@ -230,7 +247,10 @@ public class ApplicationService {
           project.name().trim(),
           blankToNull(project.url()),
           blankToNull(project.description()),
-          project.technologiesOrEmpty().stream().map(String::trim).toList());
+          project.technologiesOrEmpty().stream()
+              .map(String::trim)
+              .map(technology -> new ProjectTechnology(technology, canonicalName(technology)))
+              .toList());
     }
     for (CertificateRequest certificate : request.certificatesOrEmpty()) {
       application.addCertificate(
@@ -240,6 +260,10 @@ public class ApplicationService {
               certificate.year(),
               blankToNull(certificate.url())));
     }
+  }
+
+  private String canonicalName(String written) {
+    return taxonomy.canonicalName(written).orElse(null);
   }
 
   private void storeSelfIdentification(

@@ -48,8 +48,7 @@ public class Project {
       name = "application_project_technology",
       joinColumns = @JoinColumn(name = "project_id"))
   @OrderColumn(name = "item_index")
-  @Column(name = "technology", nullable = false, length = 50)
-  private List<String> technologies = new ArrayList<>();
+  private List<ProjectTechnology> technologies = new ArrayList<>();
 
   protected Project() {}
 
@@ -59,7 +58,7 @@ public class Project {
       String name,
       String url,
       String description,
-      List<String> technologies) {
+      List<ProjectTechnology> technologies) {
     this.application = application;
     this.itemIndex = itemIndex;
     this.name = name;
@@ -88,7 +87,13 @@ public class Project {
     return description;
   }
 
+  /** The technologies as the candidate wrote them. */
   public List<String> getTechnologies() {
+    return technologies.stream().map(ProjectTechnology::name).toList();
+  }
+
+  /** The technologies with the taxonomy's skill each stands for, where it knows one. */
+  public List<ProjectTechnology> getTechnologyEntries() {
     return List.copyOf(technologies);
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.racetoplace.application.Application;
 import org.racetoplace.application.Certificate;
 import org.racetoplace.application.Project;
+import org.racetoplace.application.ProjectTechnology;
 import org.racetoplace.application.Skill;
 import org.racetoplace.vetting.VettingDecision;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Compiles an application into a {@link MatchCandidate} from what our tables hold: self-rated
  * skills and preferred languages (self-reported), project technologies (project), certificate
  * titles naming known skills (certificate), passed assessment languages (assessment), the latest
- * vetting review's approval (vetter) and the latest attended interview's scorecard.
+ * vetting review's approval (vetter) and the latest attended interview's scorecard. Self-rated
+ * skills and project technologies count as the canonical skill intake stored with them.
  */
 @Component
 public class CandidateEvidence {
@@ -32,11 +34,13 @@ public class CandidateEvidence {
     MatchCandidate.Builder builder =
         MatchCandidate.builder(taxonomy, application.getId(), application.getCommunity().getId());
     for (Skill skill : application.getSkills()) {
-      builder.selfRated(skill.name(), skill.level());
+      builder.selfRated(skillName(skill.canonicalName(), skill.name()), skill.level());
     }
     application.getLanguages().forEach(builder::preferredLanguage);
     for (Project project : application.getProjects()) {
-      project.getTechnologies().forEach(builder::project);
+      for (ProjectTechnology technology : project.getTechnologyEntries()) {
+        builder.project(skillName(technology.canonicalName(), technology.name()));
+      }
     }
     for (Certificate certificate : application.getCertificates()) {
       builder.certificate(certificate.name());
@@ -51,5 +55,14 @@ public class CandidateEvidence {
       builder.interview(interviews.get(0).getRecommendation(), interviews.get(0).getScore());
     }
     return builder.build();
+  }
+
+  /**
+   * The skill a stored row stands for: the canonical skill intake stored with it, or, for a row
+   * without one (stored before intake normalised skills, or unknown when stored) or with one the
+   * taxonomy no longer has, the name as written, resolved now.
+   */
+  private String skillName(String canonical, String written) {
+    return canonical != null && taxonomy.knows(canonical) ? canonical : written;
   }
 }

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Employer partners for staff: list, read, register (with its Tasklist group), activate or
- * deactivate. Staff, program managers and admins only (403 otherwise); 400 lists every field
+ * Employer partners for staff: list, read, register (with its Tasklist group), edit the name and
+ * contact address, activate or deactivate. Staff, program managers and admins only (403 otherwise); 400 lists every field
  * problem and stores nothing; 404 for an unknown slug.
  */
 @RestController
@@ -58,6 +58,18 @@ class EmployerController {
     MatchingRequestReader.EmployerRequest request = reader.readEmployer(body);
     EmployerPartner partner = partners.register(request.slug(), request.name(), request.contactEmail());
     return ResponseEntity.created(URI.create("/api/employers/" + partner.getSlug())).body(EmployerView.of(partner));
+  }
+
+  /**
+   * The body of a registration, {@code {"slug","name","contactEmail"}}: changes the name and the
+   * contact address (left out, the partner has none). The slug may be left out; given, it must be
+   * the partner's own, since it names the Tasklist group.
+   */
+  @PutMapping(path = "/{slug}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  EmployerView edit(@PathVariable String slug, @RequestBody byte[] body, Authentication authentication) {
+    StaffAccess.require(authentication);
+    MatchingRequestReader.EmployerRequest request = reader.readEmployer(body);
+    return EmployerView.of(partners.edit(slug, request.slug(), request.name(), request.contactEmail()));
   }
 
   /** {@code {"active":false}}: an inactive partner's openings are proposed to nobody. */

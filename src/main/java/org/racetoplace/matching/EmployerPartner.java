@@ -76,6 +76,12 @@ public class EmployerPartner {
     return createdAt;
   }
 
+  /** The slug never changes; the name and the contact address may. */
+  void changeDetails(String name, String contactEmail) {
+    this.name = name;
+    this.contactEmail = contactEmail;
+  }
+
   /** An inactive partner's openings are proposed to nobody; reactivating restores them. */
   void changeActive(boolean active) {
     this.active = active;

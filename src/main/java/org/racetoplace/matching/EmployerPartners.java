@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registers employer partners: the record, and the Camunda group {@code employer-<slug>} with its
  * Tasklist access and filter, in one transaction (the engine shares it), so a partner never
- * exists without the group its reviewers need.
+ * exists without the group its reviewers need. Editing a partner's name renames its group and
+ * filter in the same way.
  */
 @Service
 public class EmployerPartners {
@@ -58,6 +59,48 @@ public class EmployerPartners {
     } else if (employers.existsBySlug(slug)) {
       problems.add(new FieldProblem("slug", "'" + slug + "' is taken by another employer partner"));
     }
+    String email = checkDetails(name, contactEmail, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(TITLE, problems);
+    }
+    EmployerPartner partner =
+        employers.saveAndFlush(new EmployerPartner(slug, name.trim(), email, Instant.now(clock)));
+    identitySetup.setUpEmployer(slug, partner.getName());
+    return partner;
+  }
+
+  /**
+   * Changes a partner's name and contact address, checked as at registration; its Tasklist group
+   * and filter follow the new name. The slug stays: it names the group {@code employer-<slug>}
+   * that the partner's reviewers and its open tasks belong to.
+   *
+   * @param slugInBody the slug the request carries, if any; it must be the partner's own
+   * @param contactEmail optional: left out or blank, the partner has no contact address
+   * @throws EmployerNotFoundException for an unknown slug
+   * @throws InvalidRequestException for another slug, a blank name, a bad email; nothing changes
+   */
+  @Transactional
+  public EmployerPartner edit(String slug, String slugInBody, String name, String contactEmail) {
+    EmployerPartner partner = employers.findBySlug(slug).orElseThrow(() -> new EmployerNotFoundException(slug));
+    List<FieldProblem> problems = new ArrayList<>();
+    if (slugInBody != null && !slugInBody.equals(slug)) {
+      problems.add(
+          new FieldProblem(
+              "slug", "cannot change: '" + slug + "' names the partner's Tasklist group employer-" + slug));
+    }
+    String email = checkDetails(name, contactEmail, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(TITLE, problems);
+    }
+    String previousName = partner.getName();
+    partner.changeDetails(name.trim(), email);
+    partner = employers.saveAndFlush(partner);
+    identitySetup.renameEmployer(slug, previousName, partner.getName());
+    return partner;
+  }
+
+  /** Checks the name and the contact address, adding each problem; returns the address to store. */
+  private static String checkDetails(String name, String contactEmail, List<FieldProblem> problems) {
     if (name == null || name.isBlank()) {
       problems.add(new FieldProblem("name", "must not be blank"));
     } else if (name.trim().length() > MAX_NAME_LENGTH) {
@@ -68,13 +111,7 @@ public class EmployerPartners {
         && (email.length() > MAX_EMAIL_LENGTH || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
       problems.add(new FieldProblem("contactEmail", "must be an email address"));
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(TITLE, problems);
-    }
-    EmployerPartner partner =
-        employers.saveAndFlush(new EmployerPartner(slug, name.trim(), email, Instant.now(clock)));
-    identitySetup.setUpEmployer(slug, partner.getName());
-    return partner;
+    return email;
   }
 
   /**

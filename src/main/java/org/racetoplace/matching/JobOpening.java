@@ -134,6 +134,38 @@ public class JobOpening {
     updatedAt = now;
   }
 
+  /**
+   * Replaces what staff may edit: everything but the employer, the positions already filled and
+   * the status. Fewer positions than are filled is the caller's to refuse; as many as are filled
+   * fills an open or paused opening, as the placement taking the last position does.
+   *
+   * @throws IllegalArgumentException for fewer positions than are filled
+   */
+  void edit(
+      String title,
+      Community community,
+      boolean remoteAllowed,
+      int positions,
+      List<String> languages,
+      List<OpeningSkill> skills,
+      Instant now) {
+    if (positions < filled) {
+      throw new IllegalArgumentException("Opening " + id + " has " + filled + " positions filled, more than " + positions);
+    }
+    this.title = title;
+    this.community = community;
+    this.remoteAllowed = remoteAllowed;
+    this.positions = positions;
+    this.languages.clear();
+    this.languages.addAll(languages);
+    this.skills.clear();
+    this.skills.addAll(skills);
+    if (filled == positions && (status == OpeningStatus.OPEN || status == OpeningStatus.PAUSED)) {
+      status = OpeningStatus.FILLED;
+    }
+    this.updatedAt = now;
+  }
+
   void changeStatus(OpeningStatus newStatus, Instant now) {
     this.status = newStatus;
     this.updatedAt = now;

@@ -1,8 +1,10 @@
 package org.racetoplace.matching;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -40,6 +42,15 @@ public interface JobOpeningRepository extends JpaRepository<JobOpening, Long> {
 
   @Query("select o from JobOpening o join fetch o.employer join fetch o.community where o.id = :id")
   Optional<JobOpening> findWithEmployer(@Param("id") long id);
+
+  /**
+   * The opening, its row locked until the transaction ends: an edit and a placement into the same
+   * opening take turns (the placement locks the row too), so positions are never counted on a
+   * stale row.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select o from JobOpening o where o.id = :id")
+  Optional<JobOpening> findForUpdate(@Param("id") long id);
 
   @Query("select o from JobOpening o where o.employer.id = :employerId order by o.id")
   List<JobOpening> findByEmployerIdOrderById(@Param("employerId") Long employerId);

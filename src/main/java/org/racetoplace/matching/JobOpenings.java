@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Skill names are normalised against the {@link SkillTaxonomy}: a known skill is stored under
  * its canonical name ("JS" → "JavaScript"), an unknown one as written.
+ *
+ * <p>Staff may edit an opening ({@link #edit}); an edit of an open opening that may let more cases
+ * qualify wakes the talent pool like a posting.
  */
 @Service
 public class JobOpenings {
@@ -106,6 +109,92 @@ public class JobOpenings {
     if (employer == null || !employer.isActive()) {
       problems.add(new FieldProblem("employer", "No active employer partner '" + request.employerSlug() + "'"));
     }
+    Details details = check(request, skillFields, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(TITLE, problems);
+    }
+    JobOpening opening =
+        openings.saveAndFlush(
+            new JobOpening(
+                employer,
+                details.title(),
+                details.community(),
+                details.remoteAllowed(),
+                details.positions(),
+                details.languages(),
+                details.skills(),
+                Instant.now(clock)));
+    log.info("Opening {} '{}' posted by {}", opening.getId(), opening.getTitle(), employer.getSlug());
+    wakeTalentPool();
+    return opening;
+  }
+
+  /**
+   * Replaces an opening's title, community, remote flag, positions, languages and skills, checked
+   * as when it was posted; its employer partner, status and filled positions stay. When the opening
+   * is open with a position left afterwards and the edit may let more cases qualify or get a
+   * position — other skills, another community, the remote flag changed, more positions — the
+   * talent pool is woken as for a posted opening. Proposals made before keep their scores.
+   *
+   * <p>The opening's row is locked for the edit, so a placement into it waits (or is waited for)
+   * and the positions are compared with what is really filled.
+   *
+   * @param request the opening as posted; its employer may be left out, and must otherwise be the
+   *     opening's own
+   * @throws OpeningNotFoundException for an unknown opening
+   * @throws InvalidRequestException listing every problem of the request; nothing is changed
+   * @throws TooFewPositionsException for fewer positions than are filled already; nothing changed
+   */
+  @Transactional
+  public JobOpening edit(long openingId, NewOpening request, BiFunction<Integer, String, String> skillFields) {
+    JobOpening opening = openings.findForUpdate(openingId).orElseThrow(() -> new OpeningNotFoundException(openingId));
+    List<FieldProblem> problems = new ArrayList<>();
+    String employer = opening.getEmployer().getSlug();
+    if (request.employerSlug() != null && !request.employerSlug().equals(employer)) {
+      problems.add(
+          new FieldProblem(
+              "employer", "An opening stays with its employer partner '" + employer + "'; post a new opening for another"));
+    }
+    Details details = check(request, skillFields, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(TITLE, problems);
+    }
+    if (details.positions() < opening.getFilled()) {
+      throw new TooFewPositionsException(openingId, opening.getFilled(), details.positions());
+    }
+    boolean widened =
+        !details.skills().equals(opening.getSkills())
+            || !details.community().getId().equals(opening.getCommunity().getId())
+            || details.remoteAllowed() != opening.isRemoteAllowed()
+            || details.positions() > opening.getPositions();
+    opening.edit(
+        details.title(),
+        details.community(),
+        details.remoteAllowed(),
+        details.positions(),
+        details.languages(),
+        details.skills(),
+        Instant.now(clock));
+    openings.saveAndFlush(opening);
+    log.info("Opening {} edited ({}/{} filled, {})", openingId, opening.getFilled(), opening.getPositions(), opening.getStatus());
+    if (widened && opening.isAvailable() && opening.getEmployer().isActive()) {
+      wakeTalentPool();
+    }
+    return opening;
+  }
+
+  /** What a posted or edited opening holds besides its employer, checked. */
+  private record Details(
+      String title,
+      Community community,
+      boolean remoteAllowed,
+      int positions,
+      List<String> languages,
+      List<OpeningSkill> skills) {}
+
+  /** Checks everything but the employer, adding each problem; the result is valid without them. */
+  private Details check(
+      NewOpening request, BiFunction<Integer, String, String> skillFields, List<FieldProblem> problems) {
     Community community =
         request.communityId() == null ? null : communities.findById(request.communityId()).orElse(null);
     if (community == null || !community.isActive()) {
@@ -128,23 +217,8 @@ public class JobOpenings {
               () -> problems.add(new FieldProblem("languages", "unknown language '" + name + "'")));
     }
     List<OpeningSkill> skills = checkSkills(request.skills(), skillFields, problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(TITLE, problems);
-    }
-    JobOpening opening =
-        openings.saveAndFlush(
-            new JobOpening(
-                employer,
-                request.title().trim(),
-                community,
-                request.remoteAllowed(),
-                request.positions(),
-                languages,
-                skills,
-                Instant.now(clock)));
-    log.info("Opening {} '{}' posted by {}", opening.getId(), opening.getTitle(), employer.getSlug());
-    wakeTalentPool();
-    return opening;
+    String title = request.title() == null ? null : request.title().trim();
+    return new Details(title, community, request.remoteAllowed(), request.positions(), languages, skills);
   }
 
   /**
@@ -226,7 +300,7 @@ public class JobOpenings {
     if (skills.size() > MAX_SKILLS) {
       problems.add(new FieldProblem("skills", "must be at most " + MAX_SKILLS));
     }
-    Set<Integer> seen = new HashSet<>();
+    Set<String> seen = new HashSet<>();
     List<OpeningSkill> checked = new ArrayList<>();
     for (int i = 0; i < skills.size(); i++) {
       OpeningSkill skill = skills.get(i);
@@ -236,12 +310,13 @@ public class JobOpenings {
       } else if (name.length() > MAX_SKILL_NAME_LENGTH) {
         problems.add(new FieldProblem(fields.apply(i, "name"), "must be at most " + MAX_SKILL_NAME_LENGTH + " characters"));
       } else {
-        SkillTaxonomy.Resolved resolved = taxonomy.resolve(name);
+        // only looks the name up: a refused opening leaves nothing behind in the taxonomy
+        String canonical = taxonomy.canonicalName(name).orElse(name);
         // "JS" and "JavaScript" are one skill: listing both is listing it twice
-        if (!seen.add(resolved.id())) {
-          problems.add(new FieldProblem(fields.apply(i, "name"), "'" + name + "' is listed twice (as " + resolved.name() + ")"));
+        if (!seen.add(SkillTaxonomy.unknownKey(canonical))) {
+          problems.add(new FieldProblem(fields.apply(i, "name"), "'" + name + "' is listed twice (as " + canonical + ")"));
         }
-        name = resolved.name();
+        name = canonical;
       }
       if (skill.minLevel() < 1 || skill.minLevel() > 5) {
         problems.add(new FieldProblem(fields.apply(i, "minLevel"), "must be between 1 and 5"));

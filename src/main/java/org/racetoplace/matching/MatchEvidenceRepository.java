@@ -12,7 +12,7 @@ import org.springframework.data.repository.query.Param;
 
 /**
  * What the matching engine reads of the other stages' tables: evidence for a candidate's skills
- * and the free-text skills the taxonomy is checked against. Read-only.
+ * and the free-text skills the taxonomy does not know. Read-only.
  */
 public interface MatchEvidenceRepository extends Repository<Application, Long> {
 
@@ -28,10 +28,13 @@ public interface MatchEvidenceRepository extends Repository<Application, Long> {
     Integer getScore();
   }
 
+  /** A skill name written by one application or opening of a community. */
   interface WrittenSkill {
-    String getName();
+    long getOwnerId();
 
-    long getUses();
+    String getCommunityId();
+
+    String getName();
   }
 
   @Query(
@@ -72,24 +75,35 @@ public interface MatchEvidenceRepository extends Repository<Application, Long> {
       """)
   List<Application> findByReferenceIn(@Param("references") Collection<String> references);
 
+  /**
+   * The self-rated skills intake stored without a canonical skill (the taxonomy did not know
+   * them), one row per application and name.
+   */
   @Query(
       """
-      select s.name as name, count(distinct a.id) as uses from Application a join a.skills s
-      group by s.name
+      select distinct a.id as ownerId, a.community.id as communityId, s.name as name
+      from Application a join a.skills s
+      where s.canonicalName is null
       """)
-  List<WrittenSkill> applicationSkills();
+  List<WrittenSkill> unknownApplicationSkills();
 
+  /** The project technologies stored without a canonical skill, one row per application and name. */
   @Query(
       """
-      select t as name, count(distinct p.application.id) as uses from Project p join p.technologies t
-      group by t
+      select distinct p.application.id as ownerId, p.application.community.id as communityId, t.name as name
+      from Project p join p.technologies t
+      where t.canonicalName is null
       """)
-  List<WrittenSkill> projectTechnologies();
+  List<WrittenSkill> unknownProjectTechnologies();
 
+  /**
+   * Every opening's skill names, one row per opening and name (known ones are stored under their
+   * canonical name, unknown ones as written).
+   */
   @Query(
       """
-      select s.name as name, count(distinct o.id) as uses from JobOpening o join o.skills s
-      group by s.name
+      select distinct o.id as ownerId, o.community.id as communityId, s.name as name
+      from JobOpening o join o.skills s
       """)
   List<WrittenSkill> openingSkills();
 }

@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Job openings for staff: list (filtered by status, employer, community), read, post, change
- * status (open, paused, filled, closed), and the ranked shortlist of candidates with
- * explanations. Posting or reopening wakes the talent pool ({@code OpeningPosted}, through {@link
- * JobOpenings}). Staff, program managers and admins only.
+ * Job openings for staff: list (filtered by status, employer, community), read, post, edit,
+ * change status (open, paused, filled, closed), and the ranked shortlist of candidates with
+ * explanations. Posting, reopening, and an edit that may suit more cases wake the talent pool
+ * ({@code OpeningPosted}, through {@link JobOpenings}). Staff, program managers and admins only.
  */
 @RestController
 @RequestMapping(path = "/api/openings", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -89,6 +89,20 @@ class OpeningController {
     MatchingRequestReader.OpeningRequest request = reader.readOpening(body);
     JobOpening opening = jobOpenings.post(request.opening(), request::skillField);
     return ResponseEntity.created(URI.create("/api/openings/" + opening.getId())).body(OpeningView.of(opening, taxonomy));
+  }
+
+  /**
+   * Replaces the opening's details with the body of a posting (the employer may be left out and
+   * must otherwise be the opening's own): 200 with the opening; 400 listing every problem and 409
+   * for fewer positions than are filled, both changing nothing. Wakes the talent pool when an open
+   * opening may now suit more cases (see {@link JobOpenings#edit}).
+   */
+  @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Transactional
+  OpeningView edit(@PathVariable long id, @RequestBody byte[] body, Authentication authentication) {
+    StaffAccess.require(authentication);
+    MatchingRequestReader.OpeningRequest request = reader.readOpening(body);
+    return OpeningView.of(jobOpenings.edit(id, request.opening(), request::skillField), taxonomy);
   }
 
   /**

@@ -4,11 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 /**
- * A skill an opening asks for: required (a candidate without it, or below its level, is not
- * proposed) or preferred (adds to the score). The weight says how much it counts against the
- * opening's other skills of the same kind.
+ * A skill an opening asks for: required or preferred. A candidate who neither holds a required
+ * skill nor covers it through a related skill is not proposed the opening; one who holds it below
+ * its level is, and earns {@code level / minLevel} of its worth (docs/matching.md, "Score").
+ * Preferred skills add a bonus. The weight says how much a skill counts against the opening's other
+ * skills of the same kind.
  *
- * @param name compared with the candidate's skills case-insensitively, trimmed
+ * @param name the taxonomy's canonical name ("JS" is stored as "JavaScript"), or as written for a
+ *     skill the taxonomy does not know; compared with the candidate's skills through the taxonomy
  * @param minLevel 1 (beginner) to 5 (expert), the scale candidates rate themselves on
  * @param weight 1 to 100
  */

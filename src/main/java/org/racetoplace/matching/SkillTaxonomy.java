@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -241,8 +242,35 @@ public final class SkillTaxonomy {
   }
 
   /**
+   * How two spellings of a name the taxonomy does not know are told apart: its {@linkplain #key
+   * key}, or, for a name without letters or digits ("--"), its trimmed lower-case form.
+   */
+  public static String unknownKey(String written) {
+    String trimmed = written.trim();
+    String key = key(trimmed);
+    return key.isEmpty() ? trimmed.toLowerCase(Locale.ROOT) : key;
+  }
+
+  /**
+   * The canonical name of the skill a free-text name stands for (by name or alias, any letter
+   * case), or empty when the taxonomy does not know it. Only looks: unlike {@link #resolve}, it
+   * never hands an unknown name an id, so validating a request that is then refused leaves nothing
+   * behind.
+   */
+  public Optional<String> canonicalName(String written) {
+    if (written == null || written.isBlank()) {
+      return Optional.empty();
+    }
+    Integer known = idsByKey.get(key(written));
+    return known == null ? Optional.empty() : Optional.of(skills.get(known).name());
+  }
+
+  /**
    * The skill a free-text name stands for; a name the taxonomy does not know keeps its written
    * form (trimmed) and gets an id of its own, the same for every spelling with the same key.
+   *
+   * <p>Those ids live as long as the taxonomy (the application): call this for names that are
+   * stored (when matching), and {@link #canonicalName} for names that are only being checked.
    *
    * @throws IllegalArgumentException for a blank name
    */
@@ -256,11 +284,9 @@ public final class SkillTaxonomy {
     if (known != null) {
       return new Resolved(known, skills.get(known).name(), true, trimmed);
     }
-    // "--" has no key of its own; it is still kept, under its lower-case form
-    String unknownKey = key.isEmpty() ? trimmed.toLowerCase(Locale.ROOT) : key;
     int id =
         unknownIds.computeIfAbsent(
-            unknownKey,
+            unknownKey(trimmed),
             k -> {
               synchronized (unknownNames) {
                 unknownNames.add(trimmed);

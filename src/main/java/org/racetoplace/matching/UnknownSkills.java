@@ -2,9 +2,8 @@ package org.racetoplace.matching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -13,8 +12,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The skills people wrote that the taxonomy does not know, for staff to extend {@code
- * skills.yaml}: read from where they are stored as written (applications' skills, project
- * technologies, openings' skills), so nothing is ever dropped and the report is always current.
+ * skills.yaml}. Derived from what is stored, nothing else: the applications' self-rated skills and
+ * project technologies that intake stored without a canonical skill, and the openings' skills the
+ * taxonomy does not know. So a request refused before anything was stored never shows, an erased
+ * application's skills leave the report with its rows, and the report is always current.
+ *
+ * <p>A stored row whose name the taxonomy has learnt since (a newer {@code skills.yaml}, before
+ * {@link SkillNormalisationBackfill} filled it) is known, and left out.
  */
 @Service
 public class UnknownSkills {
@@ -28,43 +32,89 @@ public class UnknownSkills {
   }
 
   /**
-   * One unknown skill: the spellings seen (same key: case, spaces and punctuation aside) and how
-   * many applications and openings use it.
+   * One unknown skill: its spellings (same {@linkplain SkillTaxonomy#unknownKey key}: case, spaces
+   * and punctuation aside), the most used first; how many applications name it as a self-rated
+   * skill, how many as a project technology, how many openings ask for it; and the same counts per
+   * community.
+   *
+   * @param name the most used spelling (of equally used ones, the first in alphabetical order)
    */
-  public record UnknownSkill(String name, List<String> spellings, long applications, long projects, long openings) {
+  public record UnknownSkill(
+      String name,
+      List<String> spellings,
+      long applications,
+      long projects,
+      long openings,
+      List<CommunityUses> communities) {
+
     long total() {
       return applications + projects + openings;
     }
   }
 
+  /** How often one community's applications and openings use an unknown skill. */
+  public record CommunityUses(String community, long applications, long projects, long openings) {}
+
   /** Most used first, then by name. */
   @Transactional(readOnly = true)
   public List<UnknownSkill> report() {
-    Map<String, long[]> counts = new TreeMap<>();
-    Map<String, Set<String>> spellings = new TreeMap<>();
-    add(evidence.applicationSkills(), 0, counts, spellings);
-    add(evidence.projectTechnologies(), 1, counts, spellings);
-    add(evidence.openingSkills(), 2, counts, spellings);
+    Map<String, Tally> byKey = new TreeMap<>();
+    add(evidence.unknownApplicationSkills(), Use.APPLICATION, byKey);
+    add(evidence.unknownProjectTechnologies(), Use.PROJECT, byKey);
+    add(evidence.openingSkills(), Use.OPENING, byKey);
     List<UnknownSkill> report = new ArrayList<>();
-    for (Map.Entry<String, long[]> entry : counts.entrySet()) {
-      List<String> written = List.copyOf(spellings.get(entry.getKey()));
-      long[] uses = entry.getValue();
-      report.add(new UnknownSkill(written.get(0), written, uses[0], uses[1], uses[2]));
-    }
+    byKey.values().forEach(tally -> report.add(tally.toSkill()));
     report.sort(Comparator.comparingLong(UnknownSkill::total).reversed().thenComparing(UnknownSkill::name));
     return report;
   }
 
-  private void add(
-      List<MatchEvidenceRepository.WrittenSkill> written, int column, Map<String, long[]> counts, Map<String, Set<String>> spellings) {
-    for (MatchEvidenceRepository.WrittenSkill skill : written) {
-      if (skill.getName() == null || skill.getName().isBlank() || taxonomy.knows(skill.getName())) {
+  private enum Use {
+    APPLICATION,
+    PROJECT,
+    OPENING
+  }
+
+  private void add(List<MatchEvidenceRepository.WrittenSkill> rows, Use use, Map<String, Tally> byKey) {
+    for (MatchEvidenceRepository.WrittenSkill row : rows) {
+      if (row.getName() == null || row.getName().isBlank() || taxonomy.knows(row.getName())) {
         continue;
       }
-      String name = skill.getName().trim();
-      String key = SkillTaxonomy.key(name).isEmpty() ? name.toLowerCase(Locale.ROOT) : SkillTaxonomy.key(name);
-      counts.computeIfAbsent(key, k -> new long[3])[column] += skill.getUses();
-      spellings.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(name);
+      String name = row.getName().trim();
+      byKey.computeIfAbsent(SkillTaxonomy.unknownKey(name), key -> new Tally()).add(name, row, use);
+    }
+  }
+
+  /** The rows of one unknown skill: who used it where, by spelling. */
+  private static final class Tally {
+    private final Map<String, Integer> spellings = new TreeMap<>();
+    private final Map<String, List<Set<Long>>> communities = new TreeMap<>();
+
+    void add(String spelling, MatchEvidenceRepository.WrittenSkill row, Use use) {
+      spellings.merge(spelling, 1, Integer::sum);
+      communities
+          .computeIfAbsent(row.getCommunityId(), community -> List.of(new HashSet<>(), new HashSet<>(), new HashSet<>()))
+          .get(use.ordinal())
+          .add(row.getOwnerId());
+    }
+
+    UnknownSkill toSkill() {
+      List<String> written = new ArrayList<>(spellings.keySet());
+      // alphabetical so far (TreeMap); a stable sort keeps that order among equally used ones
+      written.sort(Comparator.comparing(spelling -> -spellings.get(spelling)));
+      List<CommunityUses> uses = new ArrayList<>();
+      long applications = 0;
+      long projects = 0;
+      long openings = 0;
+      for (Map.Entry<String, List<Set<Long>>> community : communities.entrySet()) {
+        List<Set<Long>> owners = community.getValue();
+        CommunityUses counted =
+            new CommunityUses(community.getKey(), owners.get(0).size(), owners.get(1).size(), owners.get(2).size());
+        uses.add(counted);
+        applications += counted.applications();
+        projects += counted.projects();
+        openings += counted.openings();
+      }
+      return new UnknownSkill(written.get(0), List.copyOf(written), applications, projects, openings, List.copyOf(uses));
     }
   }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -84,6 +85,7 @@ class MatchStageTest {
   @Autowired TaskService taskService;
   @Autowired RepositoryService repositoryService;
   @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
   @Autowired EmployerPartners employerPartners;
   @Autowired EmployerPartnerRepository partnerRecords;
@@ -691,5 +693,104 @@ class MatchStageTest {
 
     assertThat(variable(instance, HiringPipeline.VAR_OPENING_ID)).isEqualTo(opening.getId());
     assertThat(opening(opening.getId()).getStatus()).isEqualTo(OpeningStatus.OPEN);
+  }
+
+  /** How often the case has looked for a match: once more every time it is woken. */
+  private long findMatchesRuns(ProcessInstance instance) {
+    return historyService
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(instance.getId())
+        .activityId(HiringPipeline.TASK_FIND_MATCHES)
+        .count();
+  }
+
+  private JobOpening edit(JobOpening opening, String title, int positions, OpeningSkill... skills) {
+    return jobOpenings.edit(
+        opening.getId(),
+        new NewOpening(null, title, opening.getCommunity().getId(), opening.isRemoteAllowed(), positions, List.of("Java"), List.of(skills)),
+        JobOpenings.SKILL_FIELDS);
+  }
+
+  @Test
+  void anEditThatMaySuitMoreCasesWakesTheTalentPoolAndOtherEditsDoNot() {
+    String skill = uniqueSkill();
+    String other = uniqueSkill();
+    JobOpening opening = post(partner("Editing Partner"), "Backend developer", "seattle", false, 1, required(other, 1, 1));
+    ProcessInstance instance = startCase(application("seattle", new Skill(skill, 3)));
+    assertThat(runtimeService.getActiveActivityIds(instance.getId())).containsExactly(HiringPipeline.EVENT_OPENING_POSTED);
+    long searches = findMatchesRuns(instance);
+
+    edit(opening, "Senior backend developer", 1, required(other, 1, 1));
+    assertThat(findMatchesRuns(instance)).as("a new title suits nobody new: nobody is woken").isEqualTo(searches);
+    jobOpenings.pause(opening.getId());
+    edit(opening, "Senior backend developer", 2, required(skill, 2, 1));
+    assertThat(findMatchesRuns(instance)).as("a paused opening is proposed to nobody: nobody is woken").isEqualTo(searches);
+    assertThat(runtimeService.getActiveActivityIds(instance.getId())).containsExactly(HiringPipeline.EVENT_OPENING_POSTED);
+
+    jobOpenings.reopen(opening.getId());
+
+    assertThat(variable(instance, HiringPipeline.VAR_OPENING_ID)).isEqualTo(opening.getId());
+    assertThat(task(instance).getTaskDefinitionKey()).isEqualTo(HiringPipeline.TASK_EMPLOYER_REVIEW);
+    JobOpening edited = opening(opening.getId());
+    assertThat(edited.getTitle()).isEqualTo("Senior backend developer");
+    assertThat(edited.getPositions()).isEqualTo(2);
+  }
+
+  @Test
+  void editingTheSkillsOfAnOpenOpeningWakesTheCaseItNowSuits() {
+    String skill = uniqueSkill();
+    JobOpening opening = post(partner("Reskilling Partner"), "Data engineer", "hawaii", false, 1, required(uniqueSkill(), 1, 1));
+    ProcessInstance instance = startCase(application("hawaii", new Skill(skill, 3)));
+    assertThat(runtimeService.getActiveActivityIds(instance.getId())).containsExactly(HiringPipeline.EVENT_OPENING_POSTED);
+
+    edit(opening, "Data engineer", 1, required(skill, 2, 1));
+
+    assertThat(task(instance).getTaskDefinitionKey()).isEqualTo(HiringPipeline.TASK_EMPLOYER_REVIEW);
+    assertThat(variable(instance, HiringPipeline.VAR_OPENING_ID)).isEqualTo(opening.getId());
+  }
+
+  @Test
+  void anEditKeepsTheEmployerAndNeverLeavesFewerPositionsThanFilled() {
+    String skill = uniqueSkill();
+    EmployerPartner partner = partner("Positions Partner");
+    JobOpening opening = post(partner, "Support engineer", "akron", false, 3, required(skill, 1, 1));
+    openings.saveAndFlush(filledOnce(opening.getId()));
+    openings.saveAndFlush(filledOnce(opening.getId()));
+
+    assertThatThrownBy(() -> edit(opening, "Support engineer", 1, required(skill, 1, 1)))
+        .isInstanceOfSatisfying(
+            TooFewPositionsException.class,
+            e -> {
+              assertThat(e.getStatusCode().value()).isEqualTo(409);
+              assertThat(e.getBody().getProperties()).containsEntry("filled", 2).containsEntry("field", "positions");
+            });
+    assertThat(opening(opening.getId()).getPositions()).isEqualTo(3);
+    EmployerPartner another = partner("Another Partner");
+    assertThatThrownBy(
+            () ->
+                jobOpenings.edit(
+                    opening.getId(),
+                    new NewOpening(another.getSlug(), "Support engineer", "akron", false, 3, List.of(), List.of(required(skill, 1, 1))),
+                    JobOpenings.SKILL_FIELDS))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getErrors()).extracting(p -> p.field()).containsExactly("employer"));
+    assertThatThrownBy(() -> edit(opening, " ", 0))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.getErrors()).extracting(p -> p.field()).containsExactlyInAnyOrder("title", "positions", "skills"));
+
+    JobOpening filled = edit(opening, "Support engineer", 2, required(skill, 1, 1));
+
+    assertThat(filled.getStatus()).as("as many positions as filled: the opening is filled").isEqualTo(OpeningStatus.FILLED);
+    assertThat(filled.getEmployer().getSlug()).isEqualTo(partner.getSlug());
+    assertThatThrownBy(() -> jobOpenings.edit(999_999L, new NewOpening(null, "T", "akron", false, 1, List.of(), List.of()), JobOpenings.SKILL_FIELDS))
+        .isInstanceOf(OpeningNotFoundException.class);
+  }
+
+  /** The opening with one more position filled, as a placement leaves it. */
+  private JobOpening filledOnce(long openingId) {
+    JobOpening opening = opening(openingId);
+    opening.fillOnePosition(Instant.now());
+    return opening;
   }
 }

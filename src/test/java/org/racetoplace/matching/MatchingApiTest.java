@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +38,8 @@ class MatchingApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired IdentityService identityService;
+  @Autowired FilterService filterService;
 
   // --- helpers ----------------------------------------------------------------------------
 
@@ -108,6 +112,15 @@ class MatchingApiTest {
     return jdbc.queryForObject("select count(*) from job_opening", Long.class);
   }
 
+  /** An opening's body for an edit, with the employer left out. */
+  private static String editBody(String title, String community, int positions, String requiredSkill) {
+    return """
+        {"title":"%s","community":"%s","remoteAllowed":false,"positions":%d,"languages":["Kotlin","java"],
+         "requiredSkills":[{"skill":"%s","minLevel":3,"weight":2},{"skill":"Kubernetes","minLevel":1,"weight":1}]}
+        """
+        .formatted(title, community, positions, requiredSkill);
+  }
+
   // --- employers ----------------------------------------------------------------------------
 
   @Test
@@ -143,6 +156,55 @@ class MatchingApiTest {
     assertProblem(get("/api/employers/no-such-partner", "staff"), HttpStatus.NOT_FOUND);
     assertProblem(call(HttpMethod.PUT, "/api/employers/no-such-partner/status", "{\"active\":true}", "staff"), HttpStatus.NOT_FOUND);
     assertProblem(call(HttpMethod.PUT, "/api/employers/magic-city-software/status", "{\"active\":\"no\"}", "staff"), HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void staffEditAnEmployersNameAndContactAndItsTasklistGroupAndFilterFollow() throws Exception {
+    String slug = "renamed-partner-" + SEQUENCE.incrementAndGet();
+    String before = "Before Rename " + slug;
+    String after = "After Rename " + slug;
+    assertThat(call(HttpMethod.POST, "/api/employers", "{\"slug\":\"" + slug + "\",\"name\":\"" + before + "\"}", "staff").getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+
+    ResponseEntity<String> edited =
+        call(HttpMethod.PUT, "/api/employers/" + slug, "{\"name\":\" " + after + " \",\"contactEmail\":\" hiring@example.org \"}", "pm");
+
+    assertThat(edited.getStatusCode()).as(edited.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode partner = json(get("/api/employers/" + slug, "staff"));
+    assertThat(partner.get("name").asText()).isEqualTo(after);
+    assertThat(partner.get("contactEmail").asText()).isEqualTo("hiring@example.org");
+    assertThat(partner.get("slug").asText()).isEqualTo(slug);
+    assertThat(partner.get("group").asText()).isEqualTo("employer-" + slug);
+    assertThat(partner.get("active").asBoolean()).isTrue();
+    assertThat(identityService.createGroupQuery().groupId("employer-" + slug).singleResult().getName())
+        .isEqualTo("Employer — " + after);
+    assertThat(filterService.createFilterQuery().filterName("Candidates for " + after).count()).isEqualTo(1);
+    assertThat(filterService.createFilterQuery().filterName("Candidates for " + before).count()).isZero();
+
+    // the slug may be repeated; the contact address may be dropped
+    ResponseEntity<String> again = call(HttpMethod.PUT, "/api/employers/" + slug, "{\"slug\":\"" + slug + "\",\"name\":\"" + after + "\"}", "staff");
+    assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(json(again).get("contactEmail").isNull()).isTrue();
+  }
+
+  @Test
+  void aBadEmployerEditIs400WithFieldErrorsChangingNothingAndAnUnknownOneIs404() throws Exception {
+    String slug = employer();
+    String before = get("/api/employers/" + slug, "staff").getBody();
+
+    ResponseEntity<String> unknownField =
+        call(HttpMethod.PUT, "/api/employers/" + slug, "{\"name\":\"New\",\"active\":false}", "staff");
+    assertProblem(unknownField, HttpStatus.BAD_REQUEST);
+    assertThat(errorFields(unknownField)).containsExactly("active");
+    ResponseEntity<String> bad =
+        call(HttpMethod.PUT, "/api/employers/" + slug, "{\"slug\":\"another-slug\",\"name\":\" \",\"contactEmail\":\"nope\"}", "staff");
+    assertProblem(bad, HttpStatus.BAD_REQUEST);
+    assertThat(errorFields(bad)).containsExactly("slug", "name", "contactEmail");
+    assertProblem(call(HttpMethod.PUT, "/api/employers/" + slug, "{\"name\":", "staff"), HttpStatus.BAD_REQUEST);
+    assertProblem(call(HttpMethod.PUT, "/api/employers/" + slug, "{\"name\":7}", "staff"), HttpStatus.BAD_REQUEST);
+    assertThat(get("/api/employers/" + slug, "staff").getBody()).isEqualTo(before);
+
+    assertProblem(call(HttpMethod.PUT, "/api/employers/no-such-partner", "{\"name\":\"Someone\"}", "staff"), HttpStatus.NOT_FOUND);
   }
 
   // --- openings -----------------------------------------------------------------------------
@@ -222,6 +284,92 @@ class MatchingApiTest {
     assertThat(jdbc.queryForObject("select status from job_opening where id = ?", String.class, id)).isEqualTo("FILLED");
   }
 
+  @Test
+  void staffAndProgramManagersEditAnOpeningsDetails() throws Exception {
+    String slug = employer();
+    long id = opening(slug, "Java");
+
+    ResponseEntity<String> edited =
+        call(HttpMethod.PUT, "/api/openings/" + id, editBody("Senior integration developer", "seattle", 3, "JS"), "pm");
+
+    assertThat(edited.getStatusCode()).as(edited.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode opening = json(get("/api/openings/" + id, "staff"));
+    assertThat(opening.get("id").asLong()).isEqualTo(id);
+    assertThat(opening.get("employer").asText()).isEqualTo(slug);
+    assertThat(opening.get("title").asText()).isEqualTo("Senior integration developer");
+    assertThat(opening.get("community").asText()).isEqualTo("seattle");
+    assertThat(opening.get("remoteAllowed").asBoolean()).isFalse();
+    assertThat(opening.get("positions").asInt()).isEqualTo(3);
+    assertThat(opening.get("status").asText()).isEqualTo("open");
+    assertThat(JSON.convertValue(opening.get("languages"), List.class)).containsExactly("Kotlin", "Java");
+    assertThat(opening.get("requiredSkills").findValuesAsText("skill")).containsExactly("JavaScript", "Kubernetes");
+    assertThat(opening.get("preferredSkills")).isEmpty();
+    assertThat(json(edited).get("requiredSkills")).isEqualTo(opening.get("requiredSkills"));
+
+    // the body of a posting, the employer included, is an edit as well
+    ResponseEntity<String> again =
+        call(HttpMethod.PUT, "/api/openings/" + id, editBody("Integration developer", "akron", 3, "Java").replace("{\"title\"", "{\"employer\":\"" + slug + "\",\"title\""), "staff");
+    assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(json(again).get("title").asText()).isEqualTo("Integration developer");
+  }
+
+  @Test
+  void aBadEditIs400ListingEveryFieldErrorAndChangesNothing() throws Exception {
+    long id = opening(employer(), "Java");
+    String before = get("/api/openings/" + id, "staff").getBody();
+
+    ResponseEntity<String> response =
+        call(HttpMethod.PUT, "/api/openings/" + id,
+            """
+            {"employer":"magic-city-software","title":" ","community":"atlantis","positions":101,
+             "languages":["Cobol"],
+             "requiredSkills":[{"skill":"JS","minLevel":0,"weight":101},{"skill":"javascript","minLevel":2,"weight":1}]}
+            """,
+            "staff");
+    assertProblem(response, HttpStatus.BAD_REQUEST);
+    assertThat(errorFields(response))
+        .containsExactlyInAnyOrder(
+            "employer", "community", "title", "positions", "languages",
+            "requiredSkills[0].minLevel", "requiredSkills[0].weight", "requiredSkills[1].skill");
+    ResponseEntity<String> noRequiredSkill =
+        call(HttpMethod.PUT, "/api/openings/" + id,
+            "{\"title\":\"T\",\"community\":\"akron\",\"positions\":1,\"preferredSkills\":[{\"skill\":\"Git\",\"minLevel\":1,\"weight\":1}]}",
+            "staff");
+    assertProblem(noRequiredSkill, HttpStatus.BAD_REQUEST);
+    assertThat(errorFields(noRequiredSkill)).containsExactly("skills");
+    ResponseEntity<String> types =
+        call(HttpMethod.PUT, "/api/openings/" + id, "{\"title\":5,\"community\":\"akron\",\"positions\":\"two\",\"colour\":\"blue\"}", "staff");
+    assertProblem(types, HttpStatus.BAD_REQUEST);
+    assertThat(errorFields(types)).containsExactly("colour", "positions", "title");
+    assertProblem(call(HttpMethod.PUT, "/api/openings/" + id, "{\"title\":", "staff"), HttpStatus.BAD_REQUEST);
+
+    assertThat(get("/api/openings/" + id, "staff").getBody()).as("nothing changed").isEqualTo(before);
+  }
+
+  @Test
+  void anEditOfAnUnknownOpeningIs404AndFewerPositionsThanFilledIs409() throws Exception {
+    assertProblem(call(HttpMethod.PUT, "/api/openings/999999", editBody("T", "akron", 1, "Java"), "staff"), HttpStatus.NOT_FOUND);
+
+    long id = opening(employer(), "Java");
+    jdbc.update("update job_opening set positions = 3, filled = 2 where id = ?", id);
+    String before = get("/api/openings/" + id, "staff").getBody();
+
+    ResponseEntity<String> refused = call(HttpMethod.PUT, "/api/openings/" + id, editBody("Fewer", "akron", 1, "Java"), "staff");
+
+    assertProblem(refused, HttpStatus.CONFLICT);
+    JsonNode problem = json(refused);
+    assertThat(problem.get("title").asText()).isEqualTo("Edit refused");
+    assertThat(problem.get("field").asText()).isEqualTo("positions");
+    assertThat(problem.get("filled").asInt()).isEqualTo(2);
+    assertThat(problem.get("detail").asText()).contains("cannot have fewer than 2 positions");
+    assertThat(get("/api/openings/" + id, "staff").getBody()).as("nothing changed").isEqualTo(before);
+
+    ResponseEntity<String> asManyAsFilled = call(HttpMethod.PUT, "/api/openings/" + id, editBody("Fewer", "akron", 2, "Java"), "staff");
+    assertThat(asManyAsFilled.getStatusCode()).as(asManyAsFilled.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(json(asManyAsFilled).get("status").asText()).isEqualTo("filled");
+    assertThat(json(asManyAsFilled).get("positions").asInt()).isEqualTo(2);
+  }
+
   // --- matches ------------------------------------------------------------------------------
 
   @Test
@@ -254,13 +402,35 @@ class MatchingApiTest {
   @Test
   void skillsTheTaxonomyDoesNotKnowAreReportedAsWrittenNeverDropped() throws Exception {
     String unknown = "Hyperloop Scripting " + SEQUENCE.incrementAndGet();
+    String refused = "Refused Scripting " + SEQUENCE.incrementAndGet();
     application(unknown, 2);
     application("JavaScript", 2);
+    ResponseEntity<String> notStored =
+        call(HttpMethod.POST, "/api/applications",
+            """
+            {"firstName":"Grace","lastName":"Hopper","email":"refused-%d@example.org",
+             "community":"birmingham","roleTrack":"software-engineer","languages":["Python"],
+             "skills":[{"name":"%s","level":2}],"consent":false}
+            """.formatted(SEQUENCE.incrementAndGet(), refused),
+            null);
+    assertProblem(notStored, HttpStatus.BAD_REQUEST);
 
     JsonNode report = json(get("/api/skills/unknown", "staff"));
     List<String> names = report.get("unknown").findValuesAsText("name");
-    assertThat(names).contains(unknown).doesNotContain("JavaScript");
-    assertThat(json(get("/api/skills", "staff")).get("skills").asInt()).isGreaterThanOrEqualTo(300);
+    assertThat(names).contains(unknown).doesNotContain("JavaScript", refused);
+    JsonNode entry = null;
+    for (JsonNode skill : report.get("unknown")) {
+      entry = unknown.equals(skill.get("name").asText()) ? skill : entry;
+    }
+    assertThat(JSON.convertValue(entry.get("spellings"), List.class)).containsExactly(unknown);
+    assertThat(entry.get("applications").asInt()).isEqualTo(1);
+    assertThat(entry.get("communities").get(0).get("community").asText()).isEqualTo("birmingham");
+    assertThat(entry.get("communities").get(0).get("applications").asInt()).isEqualTo(1);
+    assertThat(report.get("taxonomyVersion").asText()).isNotBlank();
+
+    JsonNode taxonomy = json(get("/api/skills", "staff"));
+    assertThat(taxonomy.get("skills").asInt()).isGreaterThanOrEqualTo(300);
+    assertThat(taxonomy.get("version").asText()).isEqualTo(report.get("taxonomyVersion").asText());
   }
 
   // --- who may ------------------------------------------------------------------------------
@@ -270,13 +440,16 @@ class MatchingApiTest {
     "GET, /api/employers",
     "GET, /api/employers/magic-city-software",
     "POST, /api/employers",
+    "PUT, /api/employers/magic-city-software",
     "PUT, /api/employers/magic-city-software/status",
     "GET, /api/openings",
     "GET, /api/openings/1",
     "POST, /api/openings",
+    "PUT, /api/openings/1",
     "PUT, /api/openings/1/status",
     "GET, /api/openings/1/candidates",
     "GET, /api/applications/BHM-000001/matches",
+    "GET, /api/skills",
     "GET, /api/skills/unknown",
   })
   void onlyStaffProgramManagersAndAdminsMayAndStrangersMustSignIn(String method, String path) {

@@ -84,6 +84,23 @@ class SkillTaxonomyTest {
   }
 
   @Test
+  void checkingANameOnlyLooksItUpAndHandsAnUnknownOneNoId() {
+    SkillTaxonomy taxonomy = SkillTaxonomy.bundled();
+
+    assertThat(taxonomy.canonicalName(" js ")).contains("JavaScript");
+    assertThat(taxonomy.canonicalName("C SHARP")).contains("C#");
+    assertThat(taxonomy.canonicalName("Refused Widgets")).isEmpty();
+    assertThat(taxonomy.canonicalName(" ")).isEmpty();
+    assertThat(taxonomy.canonicalName(null)).isEmpty();
+
+    assertThat(taxonomy.resolve("Stored Widgets").id())
+        .as("the first unknown name resolved gets the first id after the taxonomy's")
+        .isEqualTo(taxonomy.size());
+    assertThat(SkillTaxonomy.unknownKey(" Stored-Widgets ")).isEqualTo("storedwidgets");
+    assertThat(SkillTaxonomy.unknownKey(" -- ")).isEqualTo("--");
+  }
+
+  @Test
   void relatedLinksGivePartialCreditOneWay() {
     int springBoot = TAXONOMY.resolve("Spring Boot").id();
     int javaId = TAXONOMY.resolve("Java").id();

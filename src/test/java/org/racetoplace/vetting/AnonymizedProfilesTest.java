@@ -14,6 +14,7 @@ import org.racetoplace.application.Application;
 import org.racetoplace.application.Candidate;
 import org.racetoplace.application.Certificate;
 import org.racetoplace.application.ProgrammingLanguage;
+import org.racetoplace.application.ProjectTechnology;
 import org.racetoplace.application.RoleTrack;
 import org.racetoplace.application.Skill;
 import org.racetoplace.application.WorkHistoryEntry;
@@ -55,7 +56,7 @@ class AnonymizedProfilesTest {
         "https://example.org/bus",
         "Shows when the next bus comes. Grace Hopper built it at acme widgets in 2017-2018;"
             + " code at github.com/grace/bus, www.grace.dev, mail grace.hopper@example.org or call (205) 555-0100.",
-        List.of("Java", "SQL"));
+        List.of(ProjectTechnology.asWritten("Java"), ProjectTechnology.asWritten("SQL")));
     application.addCertificate(new Certificate("Java bootcamp", "Innovation Depot", 2016, "https://example.org/cert"));
     application.addCertificate(new Certificate("Vassar coding course", "Vassar", 1987, null));
     return application;
@@ -176,7 +177,7 @@ class AnonymizedProfilesTest {
   void theTextFitsAProcessVariableHoweverLongTheApplication() {
     Application application = application();
     for (int i = 0; i < 19; i++) {
-      application.addProject("Project " + i, null, "word ".repeat(400), List.of("Java"));
+      application.addProject("Project " + i, null, "word ".repeat(400), List.of(ProjectTechnology.asWritten("Java")));
     }
 
     String text = AnonymizedProfiles.text(AnonymizedProfiles.build(application, assessment(), List.of(), 2026));

@@ -10,6 +10,7 @@ import org.racetoplace.application.Candidate;
 import org.racetoplace.application.CandidateRepository;
 import org.racetoplace.application.Certificate;
 import org.racetoplace.application.ProgrammingLanguage;
+import org.racetoplace.application.ProjectTechnology;
 import org.racetoplace.application.RoleTrack;
 import org.racetoplace.application.Skill;
 import org.racetoplace.application.StatusTokens;
@@ -78,7 +79,7 @@ public final class TestApplications {
         "https://example.org/augusta/engine",
         "Notes on the analytical engine by Augusta Byron; more at github.com/augusta or mail augusta@example.org,"
             + " call +1 (205) 555-0100. Built while at Babbage Analytics, 2017-2018.",
-        List.of("Java", "SQL"));
+        List.of(ProjectTechnology.asWritten("Java"), ProjectTechnology.asWritten("SQL")));
     application.addCertificate(new Certificate("Java bootcamp", "Innovation Depot", 2016, "https://example.org/cert/1"));
     applications.saveAndFlush(application);
     return new Created(application.getReference(), token.token());

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.racetoplace.application.RegisterPaperApplicationDelegate;
 import org.racetoplace.community.Community;
@@ -189,8 +190,8 @@ public class IdentitySetup {
     }
     Filter filter =
         ensureFilter(
-            "Candidates for " + displayName,
-            "Matched candidates waiting for " + displayName + "'s review",
+            employerFilterName(displayName),
+            employerFilterDescription(displayName),
             0,
             taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks());
     grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
@@ -199,6 +200,40 @@ public class IdentitySetup {
       grant(group, Resources.FILTER, myTasks.getId(), Permissions.READ);
     }
     return group;
+  }
+
+  /**
+   * Follows a partner's new name: its group's name and its shared filter's name and description,
+   * which both carry it. A missing group or filter (removed by hand in Admin) is set up again.
+   *
+   * @param previousName the name the filter was made with
+   */
+  public void renameEmployer(String slug, String previousName, String displayName) {
+    String group = HiringGroups.employer(slug);
+    Group existing = identityService.createGroupQuery().groupId(group).singleResult();
+    if (existing != null && !("Employer — " + displayName).equals(existing.getName())) {
+      existing.setName("Employer — " + displayName);
+      identityService.saveGroup(existing);
+    }
+    if (!previousName.equals(displayName)) {
+      // filters are found by name, and two partners may have had the same one: only this group's
+      for (Filter filter : filterService.createFilterQuery().filterName(employerFilterName(previousName)).list()) {
+        if (filter.getQuery() instanceof TaskQueryImpl query && group.equals(query.getCandidateGroup())) {
+          Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+          properties.put("description", employerFilterDescription(displayName));
+          filterService.saveFilter(filter.setName(employerFilterName(displayName)).setProperties(properties));
+        }
+      }
+    }
+    setUpEmployer(slug, displayName);
+  }
+
+  private static String employerFilterName(String displayName) {
+    return "Candidates for " + displayName;
+  }
+
+  private static String employerFilterDescription(String displayName) {
+    return "Matched candidates waiting for " + displayName + "'s review";
   }
 
   /**
