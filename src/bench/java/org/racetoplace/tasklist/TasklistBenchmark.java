@@ -40,6 +40,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.racetoplace.pipeline.HiringPipeline;
+import org.racetoplace.platform.engine.EngineIndexes;
 import org.racetoplace.platform.engine.EngineSettingsPlugin;
 import org.racetoplace.platform.identity.CommunityTenants;
 import org.racetoplace.platform.identity.HiringGroups;
@@ -140,6 +141,14 @@ public class TasklistBenchmark {
   @Param({"heavy"})
   public String spread;
 
+  /**
+   * The index on the grants' user column that the app adds to the engine's schema ({@code
+   * EngineIndexes}): {@code on} as shipped; {@code off} drops it after the engine is built, to
+   * measure without it.
+   */
+  @Param({"on"})
+  public String authUserIndex;
+
   private Map<String, Integer> openTasksByCommunity;
 
   private ProcessEngine engine;
@@ -179,6 +188,10 @@ public class TasklistBenchmark {
       throw new IllegalArgumentException("unknown shape " + shape);
     }
     engine = configuration.buildProcessEngine();
+    if ("off".equals(authUserIndex)) {
+      new JdbcTemplate(configuration.getDataSource())
+          .execute("drop index if exists " + EngineIndexes.AUTHORIZATION_USER);
+    }
     taskService = engine.getTaskService();
     identityService = engine.getIdentityService();
 

@@ -2,6 +2,7 @@ package org.racetoplace.platform.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.racetoplace.platform.identity.CommunityTaskAuthorizations;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that {@code application.yaml} cannot express (list-valued ones, the history
- * filter, the community tenants and the shape of per-task grants). The rest of the engine configuration lives in {@code camunda.bpm.*} properties.
+ * filter, the community tenants and the shape of per-task grants) and the indexes the engine's
+ * schema lacks ({@link EngineIndexes}). The rest of the engine configuration lives in {@code
+ * camunda.bpm.*} properties.
  */
 @Component
 public class EngineSettingsPlugin extends AbstractProcessEnginePlugin {
@@ -49,5 +52,12 @@ public class EngineSettingsPlugin extends AbstractProcessEnginePlugin {
       configuration.setHistoryEventHandler(
           new PersonalDataHistoryFilter(configuration.getHistoryEventHandler()));
     }
+  }
+
+  /** The engine has created or upgraded its tables by now; adds the indexes it lacks. */
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    EngineIndexes.ensure(
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDataSource());
   }
 }
