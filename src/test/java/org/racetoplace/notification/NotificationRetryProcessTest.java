@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.racetoplace.pipeline.HiringPipeline;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,14 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Cockpit the candidate gets exactly one message. The job executor is off; each
  * {@code executeJob} stands for one attempt of the executor.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {
-      "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
-      "camunda.bpm.job-execution.enabled=false",
-      "spring.profiles.active=notification-test",
-      "hiring.admin.password=notification-test"
-    })
+@NotificationMailTest
 class NotificationRetryProcessTest {
 
   static final String KNOWN_REFERENCE = "BHM-000777";

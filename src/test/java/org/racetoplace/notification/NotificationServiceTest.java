@@ -11,25 +11,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The outbox against a real SMTP server (GreenMail) and the real database schema: each message
  * once, a failure recorded and thrown, the retry after repair sending exactly one message.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {
-      // the REST API needs a servlet container; these tests are about mail
-      "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
-      "camunda.bpm.job-execution.enabled=false",
-      // no demo cases: nothing but these tests sends mail
-      "spring.profiles.active=notification-test",
-      "hiring.admin.password=notification-test",
-      "hiring.notifications.from=Race to Place Birmingham <hello@racetoplace.test>"
-    })
+@NotificationMailTest
+@TestPropertySource(properties = "hiring.notifications.from=Race to Place Birmingham <hello@racetoplace.test>")
 class NotificationServiceTest {
 
   @RegisterExtension static GreenMailExtension greenMail = TestSmtpServer.onFreePort();

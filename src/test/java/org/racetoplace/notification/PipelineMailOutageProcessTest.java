@@ -22,9 +22,9 @@ import org.racetoplace.application.ApplicationService;
 import org.racetoplace.application.ApplicationRequest.SkillRequest;
 import org.racetoplace.pipeline.HiringPipeline;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The mail-server outage on the {@code hiring-pipeline} model itself, with the application's own
@@ -35,15 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * executeJob} stands for one attempt of the executor. (PostgresMailOutageTest runs the same
  * outage with the job executor running, on PostgreSQL.)
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {
-      "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
-      "camunda.bpm.job-execution.enabled=false",
-      "spring.profiles.active=notification-test",
-      "hiring.admin.password=notification-test",
-      "hiring.retries.mail=R3/PT5M"
-    })
+@NotificationMailTest
+// pinned, whatever HIRING_MAIL_RETRIES says: the test counts on three attempts (ATTEMPTS)
+@TestPropertySource(properties = "hiring.retries.mail=R3/PT5M")
 class PipelineMailOutageProcessTest {
 
   private static final int ATTEMPTS = 3;

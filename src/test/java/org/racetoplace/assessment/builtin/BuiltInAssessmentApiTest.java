@@ -28,8 +28,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.racetoplace.application.ProgrammingLanguage;
@@ -39,13 +37,9 @@ import org.racetoplace.vetting.TestApplications;
 import org.racetoplace.vetting.TestApplications.Created;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -67,26 +61,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
       // the test calls the sweep itself
       "hiring.assessment.built-in.sweep-interval=PT1H"
     })
+@Import(MutableClockConfiguration.class)
 class BuiltInAssessmentApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROCESS = "built-in-assessment-test";
-  private static final String HOLD = "Task_HoldForInspection";
+  private static final String HOLD = StandInAssessStage.HOLD;
   private static final Duration LIMIT = Duration.ofMinutes(45);
   /** Field names that would give an answer away; none may appear anywhere in an answer. */
   private static final Set<String> SECRET_FIELDS =
       Set.of(
           "key", "keys", "keyOptions", "acceptedAnswers", "accepted", "correct", "match", "rawScore", "maxScore",
           "score");
-
-  @TestConfiguration
-  static class ClockConfiguration {
-    @Bean
-    @Primary
-    MutableClock testClock() {
-      return new MutableClock(Instant.now());
-    }
-  }
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
@@ -98,27 +84,13 @@ class BuiltInAssessmentApiTest {
   @Autowired ItemBank bank;
   @Autowired BuiltInAssessmentService service;
 
-  private static BpmnModelInstance model() {
-    return Bpmn.createExecutableProcess(PROCESS)
-        .camundaHistoryTimeToLive(1)
-        .startEvent()
-        .receiveTask(HiringPipeline.TASK_AWAIT_ASSESSMENT)
-        .message(HiringPipeline.MESSAGE_ASSESSMENT_COMPLETED)
-        .userTask(HOLD)
-        .endEvent()
-        .moveToActivity(HiringPipeline.TASK_AWAIT_ASSESSMENT)
-        .boundaryEvent(HiringPipeline.TIMER_ASSESSMENT_DEADLINE)
-        .timerWithDuration("P7D")
-        .endEvent("EndEvent_Expired")
-        .done();
-  }
+  private SittingRequests requests;
 
   @BeforeEach
   void setUp() {
+    requests = new SittingRequests(rest, bank);
     clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
-      repositoryService.createDeployment().addModelInstance(PROCESS + ".bpmn", model()).deploy();
-    }
+    StandInAssessStage.deploy(repositoryService, PROCESS);
   }
 
   // --- helpers ------------------------------------------------------------------------------
@@ -134,27 +106,18 @@ class BuiltInAssessmentApiTest {
         runtimeService.startProcessInstanceByKey(PROCESS, application.reference()));
   }
 
-  private ResponseEntity<String> call(HttpMethod method, String path, String token, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    if (token != null) {
-      headers.set("X-Status-Token", token);
-    }
-    if (body != null) {
-      headers.setContentType(MediaType.APPLICATION_JSON);
-    }
-    return rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-  }
-
   private ResponseEntity<String> start(Invited invited, String body) {
-    return call(HttpMethod.POST, "/api/applications/" + invited.reference() + "/assessment", invited.token(), body);
+    return requests.call(
+        HttpMethod.POST, "/api/applications/" + invited.reference() + "/assessment", invited.token(), body);
   }
 
   private ResponseEntity<String> state(Invited invited) {
-    return call(HttpMethod.GET, "/api/applications/" + invited.reference() + "/assessment", invited.token(), null);
+    return requests.call(
+        HttpMethod.GET, "/api/applications/" + invited.reference() + "/assessment", invited.token(), null);
   }
 
   private ResponseEntity<String> answer(Invited invited, String itemId, String body) {
-    return call(
+    return requests.call(
         HttpMethod.PUT,
         "/api/applications/" + invited.reference() + "/assessment/answers/" + itemId,
         invited.token(),
@@ -162,7 +125,8 @@ class BuiltInAssessmentApiTest {
   }
 
   private ResponseEntity<String> submit(Invited invited) {
-    return call(HttpMethod.POST, "/api/applications/" + invited.reference() + "/assessment/submit", invited.token(), null);
+    return requests.call(
+        HttpMethod.POST, "/api/applications/" + invited.reference() + "/assessment/submit", invited.token(), null);
   }
 
   private static JsonNode json(ResponseEntity<String> response) throws Exception {
@@ -179,18 +143,6 @@ class BuiltInAssessmentApiTest {
     List<JsonNode> items = new ArrayList<>();
     sitting.get("items").forEach(items::add);
     return items;
-  }
-
-  /** The body of the right answer to a bank item, in the shape its kind takes. */
-  private String rightAnswer(String itemId) {
-    BankItem item = bank.item(itemId).orElseThrow();
-    ObjectNode body = JSON.createObjectNode();
-    switch (item.kind()) {
-      case SINGLE_CHOICE -> body.put("choice", item.keyOptions().iterator().next());
-      case MULTIPLE_CHOICE -> item.keyOptions().stream().sorted().forEach(body.putArray("choices")::add);
-      case OUTPUT_PREDICTION, SHORT_ANSWER -> body.put("text", item.acceptedAnswers().get(0));
-    }
-    return body.toString();
   }
 
   /** The body of a wrong answer: a wrong option, every option, or a text nobody accepts. */
@@ -412,20 +364,23 @@ class BuiltInAssessmentApiTest {
     started(invited);
     String path = "/api/applications/" + invited.reference() + "/assessment";
 
-    ResponseEntity<String> wrongToken = call(HttpMethod.GET, path, "not-the-token", null);
-    ResponseEntity<String> noToken = call(HttpMethod.GET, path, null, null);
-    ResponseEntity<String> unknown = call(HttpMethod.GET, "/api/applications/BHM-999999/assessment", "x", null);
-    ResponseEntity<String> startWithWrongToken = call(HttpMethod.POST, path, "not-the-token", null);
+    ResponseEntity<String> wrongToken = requests.call(HttpMethod.GET, path, "not-the-token", null);
+    ResponseEntity<String> noToken = requests.call(HttpMethod.GET, path, null, null);
+    ResponseEntity<String> unknown =
+        requests.call(HttpMethod.GET, "/api/applications/BHM-999999/assessment", "x", null);
+    ResponseEntity<String> startWithWrongToken = requests.call(HttpMethod.POST, path, "not-the-token", null);
     ResponseEntity<String> answerWithWrongToken =
-        call(HttpMethod.PUT, path + "/answers/fun-vt-01", "not-the-token", "{\"choice\":\"a\"}");
-    ResponseEntity<String> submitWithWrongToken = call(HttpMethod.POST, path + "/submit", "not-the-token", null);
+        requests.call(HttpMethod.PUT, path + "/answers/fun-vt-01", "not-the-token", "{\"choice\":\"a\"}");
+    ResponseEntity<String> submitWithWrongToken =
+        requests.call(HttpMethod.POST, path + "/submit", "not-the-token", null);
 
     for (ResponseEntity<String> response :
         List.of(wrongToken, noToken, unknown, startWithWrongToken, answerWithWrongToken, submitWithWrongToken)) {
       assertProblem(response, HttpStatus.NOT_FOUND);
       assertThat(json(response).get("detail").asText()).isEqualTo(json(unknown).get("detail").asText());
     }
-    ResponseEntity<String> withQueryToken = call(HttpMethod.GET, path + "?token=" + invited.token(), null, null);
+    ResponseEntity<String> withQueryToken =
+        requests.call(HttpMethod.GET, path + "?token=" + invited.token(), null, null);
     assertThat(withQueryToken.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(sittingRow(invited.reference())).containsEntry("STATUS", "IN_PROGRESS");
   }
@@ -459,7 +414,7 @@ class BuiltInAssessmentApiTest {
     List<JsonNode> items = items(first);
     String one = items.get(0).get("id").asText();
     String two = items.get(5).get("id").asText();
-    assertSaved(answer(invited, one, rightAnswer(one)));
+    assertSaved(answer(invited, one, requests.rightAnswer(one)));
     assertSaved(answer(invited, two, wrongAnswer(two)));
     clock.advance(Duration.ofMinutes(10));
 
@@ -474,7 +429,7 @@ class BuiltInAssessmentApiTest {
       assertThat(resumedItems.get(i).get("id")).isEqualTo(items.get(i).get("id"));
       assertThat(resumedItems.get(i).get("options")).isEqualTo(items.get(i).get("options"));
     }
-    assertThat(JSON.readTree(rightAnswer(one))).isEqualTo(resumedItems.get(0).get("answer"));
+    assertThat(JSON.readTree(requests.rightAnswer(one))).isEqualTo(resumedItems.get(0).get("answer"));
     assertThat(JSON.readTree(wrongAnswer(two))).isEqualTo(resumedItems.get(5).get("answer"));
     assertThat(state(invited).getBody()).isEqualTo(resumed.getBody());
   }
@@ -484,9 +439,9 @@ class BuiltInAssessmentApiTest {
     Invited invited = invited();
     String itemId = items(started(invited)).get(3).get("id").asText();
 
-    JsonNode saved = json(answer(invited, itemId, rightAnswer(itemId)));
+    JsonNode saved = json(answer(invited, itemId, requests.rightAnswer(itemId)));
     clock.advance(Duration.ofMinutes(1));
-    JsonNode again = json(answer(invited, itemId, rightAnswer(itemId)));
+    JsonNode again = json(answer(invited, itemId, requests.rightAnswer(itemId)));
 
     assertThat(saved.get("itemId").asText()).isEqualTo(itemId);
     assertThat(saved.get("answeredCount").asInt()).isEqualTo(1);
@@ -597,7 +552,7 @@ class BuiltInAssessmentApiTest {
     for (JsonNode item : items) {
       String id = item.get("id").asText();
       boolean fundamentals = item.get("section").asText().equals("fundamentals");
-      assertSaved(answer(invited, id, fundamentals ? rightAnswer(id) : wrongAnswer(id)));
+      assertSaved(answer(invited, id, fundamentals ? requests.rightAnswer(id) : wrongAnswer(id)));
     }
     clock.advance(Duration.ofMinutes(20));
     Instant submittedAt = clock.instant();
@@ -674,7 +629,7 @@ class BuiltInAssessmentApiTest {
     assertThat(json(again).get("status").asText()).isEqualTo("SUBMITTED");
     assertThat(resultsOf(invited.reference())).isEqualTo(1);
     String anyItem = items.get(0).get("id").asText();
-    assertConflict(answer(invited, anyItem, rightAnswer(anyItem)), "sitting-finished");
+    assertConflict(answer(invited, anyItem, requests.rightAnswer(anyItem)), "sitting-finished");
     // one sitting per application
     ResponseEntity<String> secondSitting = start(invited, null);
     assertConflict(secondSitting, "already-taken");
@@ -694,13 +649,13 @@ class BuiltInAssessmentApiTest {
         .map(item -> item.get("id").asText())
         .toList();
     for (String id : fundamentals.subList(0, 3)) {
-      assertSaved(answer(invited, id, rightAnswer(id)));
+      assertSaved(answer(invited, id, requests.rightAnswer(id)));
     }
     clock.set(deadline.minusSeconds(1));
-    assertSaved(answer(invited, fundamentals.get(3), rightAnswer(fundamentals.get(3))));
+    assertSaved(answer(invited, fundamentals.get(3), requests.rightAnswer(fundamentals.get(3))));
     clock.set(deadline);
 
-    ResponseEntity<String> late = answer(invited, fundamentals.get(4), rightAnswer(fundamentals.get(4)));
+    ResponseEntity<String> late = answer(invited, fundamentals.get(4), requests.rightAnswer(fundamentals.get(4)));
 
     assertConflict(late, "time-up");
     assertThat(Instant.parse(json(late).get("deadline").asText())).isEqualTo(deadline);
@@ -733,7 +688,7 @@ class BuiltInAssessmentApiTest {
   void aSittingPastItsLimitIsScoredWhenNextLookedAt() throws Exception {
     Invited invited = invited();
     String itemId = items(started(invited)).get(0).get("id").asText();
-    assertSaved(answer(invited, itemId, rightAnswer(itemId)));
+    assertSaved(answer(invited, itemId, requests.rightAnswer(itemId)));
     clock.advance(LIMIT.plusMinutes(5));
 
     JsonNode view = json(state(invited));
@@ -747,7 +702,7 @@ class BuiltInAssessmentApiTest {
   void theSweepScoresAnAbandonedSitting() throws Exception {
     Invited abandoned = invited();
     String itemId = items(started(abandoned)).get(0).get("id").asText();
-    assertSaved(answer(abandoned, itemId, rightAnswer(itemId)));
+    assertSaved(answer(abandoned, itemId, requests.rightAnswer(itemId)));
     Invited stillRunning = invited();
     clock.advance(LIMIT.minusMinutes(1));
     started(stillRunning);
@@ -810,7 +765,7 @@ class BuiltInAssessmentApiTest {
     String itemId = items(started(invited)).get(0).get("id").asText();
     runtimeService.deleteProcessInstance(invited.instance().getId(), "candidate withdrew (test)");
 
-    ResponseEntity<String> response = answer(invited, itemId, rightAnswer(itemId));
+    ResponseEntity<String> response = answer(invited, itemId, requests.rightAnswer(itemId));
 
     assertConflict(response, "sitting-finished");
     assertThat(json(response).get("sittingStatus").asText()).isEqualTo("CANCELLED");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +13,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.racetoplace.pipeline.HiringPipeline;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,26 +42,11 @@ class BuiltInAssessmentEndToEndTest {
   @Autowired TaskService taskService;
   @Autowired ItemBank bank;
 
-  private ResponseEntity<String> call(HttpMethod method, String path, String token, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    if (token != null) {
-      headers.set("X-Status-Token", token);
-    }
-    if (body != null) {
-      headers.setContentType(MediaType.APPLICATION_JSON);
-    }
-    return rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-  }
+  private SittingRequests requests;
 
-  private String rightAnswer(String itemId) {
-    BankItem item = bank.item(itemId).orElseThrow();
-    ObjectNode body = JSON.createObjectNode();
-    switch (item.kind()) {
-      case SINGLE_CHOICE -> body.put("choice", item.keyOptions().iterator().next());
-      case MULTIPLE_CHOICE -> item.keyOptions().forEach(body.putArray("choices")::add);
-      case OUTPUT_PREDICTION, SHORT_ANSWER -> body.put("text", item.acceptedAnswers().get(0));
-    }
-    return body.toString();
+  @BeforeEach
+  void setUp() {
+    requests = new SittingRequests(rest, bank);
   }
 
   private boolean waitsForAssessment(String reference) {
@@ -80,7 +62,7 @@ class BuiltInAssessmentEndToEndTest {
   void applyStartAnswerSubmitAndTheCaseLeavesStageAssess() throws Exception {
     // Go first: the built-in test does not offer it, so the first language it does offer is taken
     ResponseEntity<String> applied =
-        call(
+        requests.call(
             HttpMethod.POST,
             "/api/applications",
             null,
@@ -99,18 +81,18 @@ class BuiltInAssessmentEndToEndTest {
     String processInstanceId =
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
 
-    ResponseEntity<String> started = call(HttpMethod.POST, assessment, token, null);
+    ResponseEntity<String> started = requests.call(HttpMethod.POST, assessment, token, null);
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
     JsonNode sitting = JSON.readTree(started.getBody());
     assertThat(sitting.get("language").asText()).isEqualTo("Python");
     for (JsonNode item : sitting.get("items")) {
       String itemId = item.get("id").asText();
       ResponseEntity<String> saved =
-          call(HttpMethod.PUT, assessment + "/answers/" + itemId, token, rightAnswer(itemId));
+          requests.call(HttpMethod.PUT, assessment + "/answers/" + itemId, token, requests.rightAnswer(itemId));
       assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(HttpStatus.OK);
     }
 
-    ResponseEntity<String> submitted = call(HttpMethod.POST, assessment + "/submit", token, null);
+    ResponseEntity<String> submitted = requests.call(HttpMethod.POST, assessment + "/submit", token, null);
 
     assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(JSON.readTree(submitted.getBody()).get("status").asText()).isEqualTo("SUBMITTED");
@@ -158,7 +140,8 @@ class BuiltInAssessmentEndToEndTest {
         .noneMatch(name -> name.toLowerCase().contains("answer") || name.toLowerCase().contains("sitting"));
 
     // the candidate's status follows
-    JsonNode status = JSON.readTree(call(HttpMethod.GET, "/api/applications/" + reference, token, null).getBody());
+    JsonNode status =
+        JSON.readTree(requests.call(HttpMethod.GET, "/api/applications/" + reference, token, null).getBody());
     assertThat(status.get("deadlines").toString()).doesNotContain("Complete the online assessment by");
   }
 }

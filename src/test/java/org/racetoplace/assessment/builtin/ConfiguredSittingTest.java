@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,26 +14,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.racetoplace.application.ProgrammingLanguage;
-import org.racetoplace.pipeline.HiringPipeline;
 import org.racetoplace.testing.MutableClock;
 import org.racetoplace.vetting.TestApplications;
 import org.racetoplace.vetting.TestApplications.Created;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -55,6 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
       "hiring.assessment.built-in.fundamentals-items=7",
       "hiring.assessment.built-in.language-items=5"
     })
+@Import(MutableClockConfiguration.class)
 class ConfiguredSittingTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,15 +55,6 @@ class ConfiguredSittingTest {
   private static final Duration LIMIT = Duration.ofMinutes(20);
   private static final int FUNDAMENTALS_ITEMS = 7;
   private static final int LANGUAGE_ITEMS = 5;
-
-  @TestConfiguration
-  static class ClockConfiguration {
-    @Bean
-    @Primary
-    MutableClock testClock() {
-      return new MutableClock(Instant.now());
-    }
-  }
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
@@ -81,50 +65,14 @@ class ConfiguredSittingTest {
   @Autowired ItemBank bank;
   @Autowired BuiltInAssessmentProperties properties;
 
+  private SittingRequests requests;
+
   @BeforeEach
   void setUp() {
+    requests = new SittingRequests(rest, bank);
     clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
-      // a case waiting at the message as stage Assess does, with its deadline timer (P7D: far off)
-      repositoryService
-          .createDeployment()
-          .addModelInstance(
-              PROCESS + ".bpmn",
-              Bpmn.createExecutableProcess(PROCESS)
-                  .camundaHistoryTimeToLive(1)
-                  .startEvent()
-                  .receiveTask(HiringPipeline.TASK_AWAIT_ASSESSMENT)
-                  .message(HiringPipeline.MESSAGE_ASSESSMENT_COMPLETED)
-                  .userTask("Task_HoldForInspection")
-                  .endEvent()
-                  .moveToActivity(HiringPipeline.TASK_AWAIT_ASSESSMENT)
-                  .boundaryEvent(HiringPipeline.TIMER_ASSESSMENT_DEADLINE)
-                  .timerWithDuration("P7D")
-                  .endEvent("EndEvent_Expired")
-                  .done())
-          .deploy();
-    }
-  }
-
-  private ResponseEntity<String> call(HttpMethod method, String path, String token, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.set("X-Status-Token", token);
-    if (body != null) {
-      headers.setContentType(MediaType.APPLICATION_JSON);
-    }
-    return rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-  }
-
-  /** The body of the right answer to a bank item, in the shape its kind takes. */
-  private String rightAnswer(String itemId) {
-    BankItem item = bank.item(itemId).orElseThrow();
-    ObjectNode body = JSON.createObjectNode();
-    switch (item.kind()) {
-      case SINGLE_CHOICE -> body.put("choice", item.keyOptions().iterator().next());
-      case MULTIPLE_CHOICE -> item.keyOptions().stream().sorted().forEach(body.putArray("choices")::add);
-      case OUTPUT_PREDICTION, SHORT_ANSWER -> body.put("text", item.acceptedAnswers().get(0));
-    }
-    return body.toString();
+    // a case waiting at the message as stage Assess does, with its deadline timer
+    StandInAssessStage.deploy(repositoryService, PROCESS);
   }
 
   private static <T> Map<T, Long> countBy(List<JsonNode> items, Function<JsonNode, T> key) {
@@ -150,10 +98,10 @@ class ConfiguredSittingTest {
     String path = "/api/applications/" + application.reference() + "/assessment";
     Instant startedAt = clock.instant();
 
-    JsonNode invitation = JSON.readTree(call(HttpMethod.GET, path, application.token(), null).getBody());
+    JsonNode invitation = JSON.readTree(requests.call(HttpMethod.GET, path, application.token(), null).getBody());
     assertThat(invitation.get("timeLimitSeconds").asLong()).isEqualTo(LIMIT.toSeconds());
 
-    ResponseEntity<String> started = call(HttpMethod.POST, path, application.token(), null);
+    ResponseEntity<String> started = requests.call(HttpMethod.POST, path, application.token(), null);
 
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
     JsonNode sitting = JSON.readTree(started.getBody());
@@ -186,11 +134,13 @@ class ConfiguredSittingTest {
     String first = fundamentals.get(0).get("id").asText();
     String second = fundamentals.get(1).get("id").asText();
     clock.set(startedAt.plus(LIMIT).minusSeconds(1));
-    ResponseEntity<String> inTime = call(HttpMethod.PUT, path + "/answers/" + first, application.token(), rightAnswer(first));
+    ResponseEntity<String> inTime =
+        requests.call(HttpMethod.PUT, path + "/answers/" + first, application.token(), requests.rightAnswer(first));
     assertThat(inTime.getStatusCode()).as(inTime.getBody()).isEqualTo(HttpStatus.OK);
     clock.set(startedAt.plus(LIMIT));
 
-    ResponseEntity<String> late = call(HttpMethod.PUT, path + "/answers/" + second, application.token(), rightAnswer(second));
+    ResponseEntity<String> late =
+        requests.call(HttpMethod.PUT, path + "/answers/" + second, application.token(), requests.rightAnswer(second));
 
     assertThat(late.getStatusCode()).as(late.getBody()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(JSON.readTree(late.getBody()).get("reason").asText()).isEqualTo("time-up");
