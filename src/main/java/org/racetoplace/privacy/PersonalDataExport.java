@@ -106,8 +106,8 @@ public class PersonalDataExport {
             "select language from application_language where application_id = ? order by item_index", String.class, id));
     application.put(
         "skills",
-        rows("select name, skill_level from application_skill where application_id = ? order by item_index",
-            List.of("name", "level"), id));
+        rows("select name, skill_level, canonical_name from application_skill where application_id = ? order by item_index",
+            List.of("name", "level", "canonicalSkill"), id));
     application.put(
         "workHistory",
         rows("select title, employer, start_year, end_year from application_work_history where application_id = ?"
@@ -118,12 +118,16 @@ public class PersonalDataExport {
             List.of("id", "name", "url", "description"), id);
     for (Map<String, Object> project : projects) {
       long projectId = ((Number) project.remove("id")).longValue();
-      project.put(
-          "technologies",
+      List<Map<String, Object>> technologies =
           jdbc.queryForList(
-              "select technology from application_project_technology where project_id = ? order by item_index",
-              String.class,
-              projectId));
+              "select technology, canonical_name from application_project_technology where project_id = ?"
+                  + " order by item_index",
+              projectId);
+      // as written, and the taxonomy's skill each stands for (null when it knows none), in one order
+      project.put("technologies", technologies.stream().map(row -> row.get("technology")).toList());
+      project.put(
+          "technologySkills",
+          technologies.stream().map(row -> row.get("canonical_name")).toList());
     }
     application.put("projects", projects);
     application.put(

@@ -49,9 +49,9 @@ class CandidateDataApiTest {
             Map.entry("community", "birmingham"),
             Map.entry("roleTrack", "web-developer"),
             Map.entry("languages", List.of("JavaScript")),
-            Map.entry("skills", List.of(Map.of("name", "CSS", "level", 3))),
+            Map.entry("skills", List.of(Map.of("name", "css", "level", 3), Map.of("name", "Quill pens", "level", 2))),
             Map.entry("workHistory", List.of(Map.of("title", "Cashier", "employer", "Corner Shop", "startYear", 2018))),
-            Map.entry("projects", List.of(Map.of("name", "Bus tracker", "description", "Next bus", "technologies", List.of("JavaScript")))),
+            Map.entry("projects", List.of(Map.of("name", "Bus tracker", "description", "Next bus", "technologies", List.of("JS", "Abacus")))),
             Map.entry("certificates", List.of(Map.of("name", "Web basics", "issuer", "Innovation Depot", "year", 2020))),
             Map.entry("selfIdentification", Map.of("sex", "female")),
             Map.entry("consent", true));
@@ -102,8 +102,14 @@ class CandidateDataApiTest {
     assertThat(application.get("roleTrack").asText()).isEqualTo("web-developer");
     assertThat(application.get("languages").get(0).asText()).isEqualTo("JavaScript");
     assertThat(application.get("skills").get(0).get("level").asInt()).isEqualTo(3);
+    // what the candidate wrote, and the taxonomy's skill it was taken for (matching uses that)
+    assertThat(application.get("skills").get(0).get("name").asText()).isEqualTo("css");
+    assertThat(application.get("skills").get(0).get("canonicalSkill").asText()).isEqualTo("CSS");
+    assertThat(application.get("skills").get(1).get("canonicalSkill").isNull()).isTrue();
     assertThat(application.get("workHistory").get(0).get("employer").asText()).isEqualTo("Corner Shop");
-    assertThat(application.get("projects").get(0).get("technologies").get(0).asText()).isEqualTo("JavaScript");
+    assertThat(application.get("projects").get(0).get("technologies").get(0).asText()).isEqualTo("JS");
+    assertThat(application.get("projects").get(0).get("technologySkills").get(0).asText()).isEqualTo("JavaScript");
+    assertThat(application.get("projects").get(0).get("technologySkills").get(1).isNull()).isTrue();
     assertThat(application.get("certificates").get(0).get("year").asInt()).isEqualTo(2020);
     assertThat(application.get("selfIdentification").get("sex").asText()).isEqualTo("female");
     JsonNode notification = application.get("notifications").get(0);
