@@ -14,14 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.racetoplace.assessment.builtin.BankItem;
 import org.racetoplace.assessment.builtin.ItemBank;
 import org.racetoplace.assessment.builtin.ItemKind;
-import org.racetoplace.pipeline.HiringPipeline;
+import org.racetoplace.testing.StandInAssessStage;
 import org.racetoplace.vetting.TestApplications;
 import org.racetoplace.vetting.TestApplications.Created;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +33,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The assessment pages' success and failure answers: start (and CSRF), a question, saving and
  * moving on, an answer that does not fit, autosave, review, submit, and what each page answers
  * once the sitting is over or without the case cookie. The case waits at the assessment step of
- * a small test model, as in {@code BuiltInAssessmentApiTest}.
+ * the shared stand-in model {@link StandInAssessStage}, as in {@code BuiltInAssessmentApiTest}.
  */
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 @AutoConfigureMockMvc
@@ -53,26 +51,9 @@ class AssessmentPagesWebTest {
   private String base;
   private Cookie cookie;
 
-  private static BpmnModelInstance model() {
-    return Bpmn.createExecutableProcess(PROCESS)
-        .camundaHistoryTimeToLive(1)
-        .startEvent()
-        .receiveTask(HiringPipeline.TASK_AWAIT_ASSESSMENT)
-        .message(HiringPipeline.MESSAGE_ASSESSMENT_COMPLETED)
-        .userTask("Task_HoldForInspection")
-        .endEvent()
-        .moveToActivity(HiringPipeline.TASK_AWAIT_ASSESSMENT)
-        .boundaryEvent(HiringPipeline.TIMER_ASSESSMENT_DEADLINE)
-        .timerWithDuration("P7D")
-        .endEvent("EndEvent_Expired")
-        .done();
-  }
-
   @BeforeEach
   void invited() {
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
-      repositoryService.createDeployment().addModelInstance(PROCESS + ".bpmn", model()).deploy();
-    }
+    StandInAssessStage.deploy(repositoryService, PROCESS);
     Created application = new TestApplications(context).create("birmingham");
     runtimeService.startProcessInstanceByKey(PROCESS, application.reference());
     base = "/applications/" + application.reference() + "/assessment";

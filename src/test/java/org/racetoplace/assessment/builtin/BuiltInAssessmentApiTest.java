@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.racetoplace.application.ProgrammingLanguage;
 import org.racetoplace.pipeline.HiringPipeline;
 import org.racetoplace.testing.MutableClock;
+import org.racetoplace.testing.StandInAssessStage;
 import org.racetoplace.vetting.TestApplications;
 import org.racetoplace.vetting.TestApplications.Created;
 import org.springframework.beans.factory.annotation.Autowired;

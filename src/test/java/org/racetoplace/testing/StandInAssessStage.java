@@ -1,4 +1,4 @@
-package org.racetoplace.assessment.builtin;
+package org.racetoplace.testing;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -9,16 +9,17 @@ import org.racetoplace.pipeline.HiringPipeline;
  * A test-only stand-in for the pipeline's stage Assess, with the real ids: a case waits at receive
  * task {@code Task_AwaitAssessment} for message {@code AssessmentCompleted}, with the boundary timer
  * {@code Timer_AssessmentDeadline} (P7D: far off), and once the message comes holds at {@link #HOLD}
- * for the test to inspect.
+ * for the test to inspect. Shared by the built-in assessment tests and the assessment pages' web
+ * test, which build the same model.
  */
-final class StandInAssessStage {
+public final class StandInAssessStage {
 
   /** Where a case waits once the message has reached it. */
-  static final String HOLD = "Task_HoldForInspection";
+  public static final String HOLD = "Task_HoldForInspection";
 
   private StandInAssessStage() {}
 
-  static BpmnModelInstance model(String processKey) {
+  public static BpmnModelInstance model(String processKey) {
     return Bpmn.createExecutableProcess(processKey)
         .camundaHistoryTimeToLive(1)
         .startEvent()
@@ -34,7 +35,7 @@ final class StandInAssessStage {
   }
 
   /** Deploys the stand-in under {@code processKey} unless the engine has it already. */
-  static void deploy(RepositoryService repositoryService, String processKey) {
+  public static void deploy(RepositoryService repositoryService, String processKey) {
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count() == 0) {
       repositoryService.createDeployment().addModelInstance(processKey + ".bpmn", model(processKey)).deploy();
     }
