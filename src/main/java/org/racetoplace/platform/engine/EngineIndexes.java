@@ -37,6 +37,10 @@ public final class EngineIndexes {
    * index makes queries faster, it changes no answer.
    */
   static void ensure(DataSource dataSource) {
+    if (exists(dataSource, AUTHORIZATION_USER)) {
+      // looked up first: even "if not exists" would lock the table against writes for a moment
+      return;
+    }
     try (Connection connection = dataSource.getConnection()) {
       try (Statement statement = connection.createStatement()) {
         statement.execute(
