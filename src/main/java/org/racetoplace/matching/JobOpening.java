@@ -87,24 +87,23 @@ public class JobOpening {
 
   protected JobOpening() {}
 
-  public JobOpening(
-      EmployerPartner employer,
+  /**
+   * What staff post and may later edit: all of an opening but its employer, status and filled
+   * positions. Checked by {@link JobOpenings} before it reaches an opening.
+   */
+  public record Terms(
       String title,
       Community community,
       boolean remoteAllowed,
       int positions,
       List<String> languages,
-      List<OpeningSkill> skills,
-      Instant now) {
+      List<OpeningSkill> skills) {}
+
+  public JobOpening(EmployerPartner employer, Terms terms, Instant now) {
     this.employer = employer;
-    this.title = title;
-    this.community = community;
-    this.remoteAllowed = remoteAllowed;
-    this.positions = positions;
     this.filled = 0;
     this.status = OpeningStatus.OPEN;
-    this.languages.addAll(languages);
-    this.skills.addAll(skills);
+    apply(terms);
     this.createdAt = now;
     this.updatedAt = now;
   }
@@ -141,29 +140,27 @@ public class JobOpening {
    *
    * @throws IllegalArgumentException for fewer positions than are filled
    */
-  void edit(
-      String title,
-      Community community,
-      boolean remoteAllowed,
-      int positions,
-      List<String> languages,
-      List<OpeningSkill> skills,
-      Instant now) {
-    if (positions < filled) {
-      throw new IllegalArgumentException("Opening " + id + " has " + filled + " positions filled, more than " + positions);
+  void edit(Terms terms, Instant now) {
+    if (terms.positions() < filled) {
+      throw new IllegalArgumentException(
+          "Opening " + id + " has " + filled + " positions filled, more than " + terms.positions());
     }
-    this.title = title;
-    this.community = community;
-    this.remoteAllowed = remoteAllowed;
-    this.positions = positions;
-    this.languages.clear();
-    this.languages.addAll(languages);
-    this.skills.clear();
-    this.skills.addAll(skills);
+    apply(terms);
     if (filled == positions && (status == OpeningStatus.OPEN || status == OpeningStatus.PAUSED)) {
       status = OpeningStatus.FILLED;
     }
     this.updatedAt = now;
+  }
+
+  private void apply(Terms terms) {
+    this.title = terms.title();
+    this.community = terms.community();
+    this.remoteAllowed = terms.remoteAllowed();
+    this.positions = terms.positions();
+    this.languages.clear();
+    this.languages.addAll(terms.languages());
+    this.skills.clear();
+    this.skills.addAll(terms.skills());
   }
 
   void changeStatus(OpeningStatus newStatus, Instant now) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.racetoplace.application.ProgrammingLanguage;
 import org.racetoplace.community.Community;
 import org.racetoplace.community.CommunityRepository;
+import org.racetoplace.matching.JobOpening.Terms;
 import org.racetoplace.pipeline.HiringPipeline;
 import org.racetoplace.platform.web.FieldProblem;
 import org.racetoplace.platform.web.InvalidRequestException;
@@ -109,21 +110,13 @@ public class JobOpenings {
     if (employer == null || !employer.isActive()) {
       problems.add(new FieldProblem("employer", "No active employer partner '" + request.employerSlug() + "'"));
     }
-    Details details = check(request, skillFields, problems);
+    Terms terms = check(request, skillFields, problems);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(TITLE, problems);
     }
     JobOpening opening =
         openings.saveAndFlush(
-            new JobOpening(
-                employer,
-                details.title(),
-                details.community(),
-                details.remoteAllowed(),
-                details.positions(),
-                details.languages(),
-                details.skills(),
-                Instant.now(clock)));
+            new JobOpening(employer, terms, Instant.now(clock)));
     log.info("Opening {} '{}' posted by {}", opening.getId(), opening.getTitle(), employer.getSlug());
     wakeTalentPool();
     return opening;
@@ -155,26 +148,19 @@ public class JobOpenings {
           new FieldProblem(
               "employer", "An opening stays with its employer partner '" + employer + "'; post a new opening for another"));
     }
-    Details details = check(request, skillFields, problems);
+    Terms terms = check(request, skillFields, problems);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(TITLE, problems);
     }
-    if (details.positions() < opening.getFilled()) {
-      throw new TooFewPositionsException(openingId, opening.getFilled(), details.positions());
+    if (terms.positions() < opening.getFilled()) {
+      throw new TooFewPositionsException(openingId, opening.getFilled(), terms.positions());
     }
     boolean widened =
-        !details.skills().equals(opening.getSkills())
-            || !details.community().getId().equals(opening.getCommunity().getId())
-            || details.remoteAllowed() != opening.isRemoteAllowed()
-            || details.positions() > opening.getPositions();
-    opening.edit(
-        details.title(),
-        details.community(),
-        details.remoteAllowed(),
-        details.positions(),
-        details.languages(),
-        details.skills(),
-        Instant.now(clock));
+        !terms.skills().equals(opening.getSkills())
+            || !terms.community().getId().equals(opening.getCommunity().getId())
+            || terms.remoteAllowed() != opening.isRemoteAllowed()
+            || terms.positions() > opening.getPositions();
+    opening.edit(terms, Instant.now(clock));
     openings.saveAndFlush(opening);
     log.info("Opening {} edited ({}/{} filled, {})", openingId, opening.getFilled(), opening.getPositions(), opening.getStatus());
     if (widened && opening.isAvailable() && opening.getEmployer().isActive()) {
@@ -184,16 +170,8 @@ public class JobOpenings {
   }
 
   /** What a posted or edited opening holds besides its employer, checked. */
-  private record Details(
-      String title,
-      Community community,
-      boolean remoteAllowed,
-      int positions,
-      List<String> languages,
-      List<OpeningSkill> skills) {}
-
   /** Checks everything but the employer, adding each problem; the result is valid without them. */
-  private Details check(
+  private Terms check(
       NewOpening request, BiFunction<Integer, String, String> skillFields, List<FieldProblem> problems) {
     Community community =
         request.communityId() == null ? null : communities.findById(request.communityId()).orElse(null);
@@ -218,7 +196,7 @@ public class JobOpenings {
     }
     List<OpeningSkill> skills = checkSkills(request.skills(), skillFields, problems);
     String title = request.title() == null ? null : request.title().trim();
-    return new Details(title, community, request.remoteAllowed(), request.positions(), languages, skills);
+    return new Terms(title, community, request.remoteAllowed(), request.positions(), languages, skills);
   }
 
   /**

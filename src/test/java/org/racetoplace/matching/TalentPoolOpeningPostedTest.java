@@ -166,8 +166,8 @@ class TalentPoolOpeningPostedTest {
     EmployerPartner partner = employerPartners.register("pool-weekly-co", "Pool Weekly Co", null);
     JobOpening opening =
         openings.saveAndFlush(
-            new JobOpening(partner, "Widget engineer", communities.findById("hawaii").orElseThrow(), false, 1, List.of(),
-                List.of(required("Weekly Widgets", 4, 1)), Instant.now()));
+            new JobOpening(partner, new JobOpening.Terms("Widget engineer", communities.findById("hawaii").orElseThrow(),
+                false, 1, List.of(), List.of(required("Weekly Widgets", 4, 1))), Instant.now()));
 
     // the weaker case's weekly timer fires first
     Job weeklyTimer =
