@@ -6,6 +6,7 @@ import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.racetoplace.platform.identity.CommunityTaskAuthorizations;
 import org.racetoplace.platform.identity.CommunityTenantIdProvider;
 import org.racetoplace.platform.identity.HiringGroups;
@@ -46,7 +47,8 @@ public class EngineSettingsPlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Puts {@link PersonalDataHistoryFilter} in front of the history handler. Done after init, when
+   * Puts {@link PersonalDataHistoryFilter} in front of the history handler, and {@link
+   * LazyMessageDbEntityManagerFactory} in place of the engine's entity managers. Done after init, when
    * the engine has built that handler (its database handler, plus any custom handlers configured),
    * so the filter wraps all of them; the engine looks the handler up on every history event, so
    * replacing it here takes effect for every event the engine ever writes.
@@ -59,6 +61,11 @@ public class EngineSettingsPlugin extends AbstractProcessEnginePlugin {
     if (!(configuration.getHistoryEventHandler() instanceof PersonalDataHistoryFilter)) {
       configuration.setHistoryEventHandler(
           new PersonalDataHistoryFilter(configuration.getHistoryEventHandler()));
+    }
+    if (configuration.getSessionFactories() != null) {
+      configuration
+          .getSessionFactories()
+          .put(DbEntityManager.class, new LazyMessageDbEntityManagerFactory(configuration.getIdGenerator()));
     }
   }
 
