@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that {@code application.yaml} cannot express (list-valued ones, the history
- * filter, the community tenants and the shape of per-task grants) and the indexes the engine's
+ * filter, the community tenants, the shape of per-task grants and an entity manager without a
+ * waste of Camunda's, {@link LazyMessageDbEntityManagerFactory}) and the indexes the engine's
  * schema lacks ({@link EngineIndexes}). The rest of the engine configuration lives in {@code
  * camunda.bpm.*} properties.
  */
