@@ -1,5 +1,7 @@
 package org.racetoplace.engine;
 
+import static org.racetoplace.testing.Environment.env;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -151,7 +153,7 @@ public class EngineStartBenchmark {
                   .endEvent("EndEvent_Done")
                   .done());
       case PIPELINE -> {
-        // the model and the decisions it calls, as the application deploys them
+        // every model and decision in processes/, as the application deploys them
         try (var files = Files.list(Path.of("processes"))) {
           for (Path file : files.sorted().toList()) {
             deployment.addString(file.getFileName().toString(), Files.readString(file));
@@ -197,10 +199,5 @@ public class EngineStartBenchmark {
       statement.execute("drop database if exists " + name + " with (force)");
       statement.execute("create database " + name);
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -1,5 +1,7 @@
 package org.racetoplace.reports;
 
+import static org.racetoplace.testing.Environment.env;
+
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -220,10 +222,5 @@ public class ReportBenchmark {
         + " t0 at time zone 'UTC' " + cases + " where g % 20 >= 3");
     jdbc.execute("analyze");
     System.out.printf("# generated %d cases in %.1f s%n", CASES, (System.nanoTime() - started) / 1e9);
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

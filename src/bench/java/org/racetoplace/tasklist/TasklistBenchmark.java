@@ -1,5 +1,7 @@
 package org.racetoplace.tasklist;
 
+import static org.racetoplace.testing.Environment.env;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -351,10 +353,5 @@ public class TasklistBenchmark {
             + " from " + table + " cross join generate_series(1, ?) n where " + templateFilter,
         copies,
         community);
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -169,7 +169,6 @@ public class JobOpenings {
     return opening;
   }
 
-  /** What a posted or edited opening holds besides its employer, checked. */
   /** Checks everything but the employer, adding each problem; the result is valid without them. */
   private Terms check(
       NewOpening request, BiFunction<Integer, String, String> skillFields, List<FieldProblem> problems) {

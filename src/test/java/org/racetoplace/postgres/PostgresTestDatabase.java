@@ -1,5 +1,7 @@
 package org.racetoplace.postgres;
 
+import static org.racetoplace.testing.Environment.env;
+
 /**
  * Where the PostgreSQL suite runs: {@code HIRING_TEST_DB_URL} (default
  * {@code jdbc:postgresql://127.0.0.1:5432/hiring_test}), {@code HIRING_TEST_DB_USER} (default
@@ -13,9 +15,4 @@ final class PostgresTestDatabase {
   static final String ADMIN_PASSWORD = "postgres-suite-admin";
 
   private PostgresTestDatabase() {}
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
 }

@@ -49,10 +49,10 @@ public class EngineSettingsPlugin extends AbstractProcessEnginePlugin {
 
   /**
    * Puts {@link PersonalDataHistoryFilter} in front of the history handler, and {@link
-   * LazyMessageDbEntityManagerFactory} in place of the engine's entity managers. Done after init, when
-   * the engine has built that handler (its database handler, plus any custom handlers configured),
-   * so the filter wraps all of them; the engine looks the handler up on every history event, so
-   * replacing it here takes effect for every event the engine ever writes.
+   * LazyMessageDbEntityManagerFactory} in place of the engine's entity managers. Done after init,
+   * when the engine has built that handler (its database handler, plus any custom handlers
+   * configured), so the filter wraps all of them, and its session factories. The engine looks both
+   * up on every history event and every command, so replacing them here takes effect for all.
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
