@@ -21,25 +21,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class CandidateEvidence {
 
   private final MatchEvidenceRepository evidence;
-  private final SkillTaxonomy taxonomy;
 
-  public CandidateEvidence(MatchEvidenceRepository evidence, SkillTaxonomy taxonomy) {
+  public CandidateEvidence(MatchEvidenceRepository evidence) {
     this.evidence = evidence;
-    this.taxonomy = taxonomy;
   }
 
-  /** Reads the application's lazy collections: call inside a transaction. */
+  /**
+   * Reads the application's lazy collections: call inside a transaction. Its skills get their ids
+   * from the matching run's {@code vocabulary}.
+   */
   @Transactional(readOnly = true)
-  public MatchCandidate of(Application application) {
+  public MatchCandidate of(Application application, SkillVocabulary vocabulary) {
+    SkillTaxonomy taxonomy = vocabulary.taxonomy();
     MatchCandidate.Builder builder =
-        MatchCandidate.builder(taxonomy, application.getId(), application.getCommunity().getId());
+        MatchCandidate.builder(vocabulary, application.getId(), application.getCommunity().getId());
     for (Skill skill : application.getSkills()) {
-      builder.selfRated(skillName(skill.canonicalName(), skill.name()), skill.level());
+      builder.selfRated(skillName(taxonomy, skill.canonicalName(), skill.name()), skill.level());
     }
     application.getLanguages().forEach(builder::preferredLanguage);
     for (Project project : application.getProjects()) {
       for (ProjectTechnology technology : project.getTechnologyEntries()) {
-        builder.project(skillName(technology.canonicalName(), technology.name()));
+        builder.project(skillName(taxonomy, technology.canonicalName(), technology.name()));
       }
     }
     for (Certificate certificate : application.getCertificates()) {
@@ -62,7 +64,7 @@ public class CandidateEvidence {
    * without one (stored before intake normalised skills, or unknown when stored) or with one the
    * taxonomy no longer has, the name as written, resolved now.
    */
-  private String skillName(String canonical, String written) {
+  private static String skillName(SkillTaxonomy taxonomy, String canonical, String written) {
     return canonical != null && taxonomy.knows(canonical) ? canonical : written;
   }
 }

@@ -124,16 +124,17 @@ public class CohortPlacements {
       return Optional.empty();
     }
     List<Application> applications = evidence.findByReferenceIn(references);
+    SkillVocabulary vocabulary = taxonomy.vocabulary();
     List<MatchCandidate> cohort = new ArrayList<>(applications.size());
     for (Application application : applications) {
       if (application.getStatus().isActive()) {
-        cohort.add(candidates.of(application));
+        cohort.add(candidates.of(application, vocabulary));
       }
     }
     List<JobOpening> available = openings.findAvailable();
     List<MatchOpening> compiled = new ArrayList<>(available.size());
     for (JobOpening opening : available) {
-      compiled.add(MatchOpening.of(taxonomy, opening));
+      compiled.add(MatchOpening.of(vocabulary, opening));
     }
     List<long[]> proposed = new ArrayList<>(cohort.size());
     for (MatchCandidate candidate : cohort) {

@@ -90,13 +90,18 @@ public final class MatchCandidate {
     return i < 0 ? null : evidence[i];
   }
 
-  public static Builder builder(SkillTaxonomy taxonomy, long applicationId, String communityId) {
-    return new Builder(taxonomy, applicationId, communityId);
+  /**
+   * A new candidate of a matching run; its skills get their ids from the run's {@code vocabulary},
+   * which the openings it is scored against must share.
+   */
+  public static Builder builder(SkillVocabulary vocabulary, long applicationId, String communityId) {
+    return new Builder(vocabulary, applicationId, communityId);
   }
 
   /** Collects what the application shows, skill by skill; {@link #build()} compiles it. */
   public static final class Builder {
 
+    private final SkillVocabulary vocabulary;
     private final SkillTaxonomy taxonomy;
     private final long applicationId;
     private final String communityId;
@@ -106,8 +111,9 @@ public final class MatchCandidate {
     private Integer interviewScore;
     private boolean interviewed;
 
-    private Builder(SkillTaxonomy taxonomy, long applicationId, String communityId) {
-      this.taxonomy = taxonomy;
+    private Builder(SkillVocabulary vocabulary, long applicationId, String communityId) {
+      this.vocabulary = vocabulary;
+      this.taxonomy = vocabulary.taxonomy();
       this.applicationId = applicationId;
       this.communityId = communityId;
     }
@@ -121,7 +127,7 @@ public final class MatchCandidate {
     }
 
     private Held held(String written) {
-      return held.computeIfAbsent(taxonomy.resolve(written).id(), id -> new Held());
+      return held.computeIfAbsent(vocabulary.resolve(written).id(), id -> new Held());
     }
 
     private static boolean blank(String text) {

@@ -52,9 +52,12 @@ public final class MatchOpening {
     this.preferredTotalWeight = sum(preferredWeight);
   }
 
-  /** Compiles an opening's facts; skill names are resolved against the taxonomy. */
+  /**
+   * Compiles an opening's facts; skill names get their ids from the matching run's {@code
+   * vocabulary}, which the candidates it is scored against must share.
+   */
   public static MatchOpening of(
-      SkillTaxonomy taxonomy,
+      SkillVocabulary vocabulary,
       long id,
       String communityId,
       boolean remoteAllowed,
@@ -73,13 +76,13 @@ public final class MatchOpening {
         positions,
         filled,
         employerActive,
-        arrays(taxonomy, required),
-        arrays(taxonomy, preferred));
+        arrays(vocabulary, required),
+        arrays(vocabulary, preferred));
   }
 
-  public static MatchOpening of(SkillTaxonomy taxonomy, JobOpening opening) {
+  public static MatchOpening of(SkillVocabulary vocabulary, JobOpening opening) {
     return of(
-        taxonomy,
+        vocabulary,
         opening.getId(),
         opening.getCommunity().getId(),
         opening.isRemoteAllowed(),
@@ -90,11 +93,11 @@ public final class MatchOpening {
         opening.getSkills());
   }
 
-  private static int[][] arrays(SkillTaxonomy taxonomy, List<OpeningSkill> skills) {
+  private static int[][] arrays(SkillVocabulary vocabulary, List<OpeningSkill> skills) {
     int[][] arrays = new int[3][skills.size()];
     for (int i = 0; i < skills.size(); i++) {
       OpeningSkill skill = skills.get(i);
-      arrays[0][i] = taxonomy.resolve(skill.name()).id();
+      arrays[0][i] = vocabulary.resolve(skill.name()).id();
       arrays[1][i] = Math.max(1, skill.minLevel());
       arrays[2][i] = Math.max(1, skill.weight());
     }

@@ -67,10 +67,13 @@ public final class MatchScorer {
     return compute(candidate, opening, null, null);
   }
 
-  /** The score with its explanation, or null when the pair is excluded. */
-  public static Explained explain(MatchCandidate candidate, MatchOpening opening, SkillTaxonomy taxonomy) {
+  /**
+   * The score with its explanation, or null when the pair is excluded. The explanation names the
+   * skills by the {@code vocabulary} the candidate and the opening were compiled with.
+   */
+  public static Explained explain(MatchCandidate candidate, MatchOpening opening, SkillVocabulary vocabulary) {
     StringBuilder text = new StringBuilder(512);
-    int tenths = compute(candidate, opening, text, taxonomy);
+    int tenths = compute(candidate, opening, text, vocabulary);
     return tenths == EXCLUDED ? null : new Explained(tenths, text.toString());
   }
 
@@ -81,7 +84,7 @@ public final class MatchScorer {
     }
   }
 
-  private static int compute(MatchCandidate candidate, MatchOpening opening, StringBuilder text, SkillTaxonomy taxonomy) {
+  private static int compute(MatchCandidate candidate, MatchOpening opening, StringBuilder text, SkillVocabulary vocabulary) {
     boolean home = opening.communityId.equals(candidate.communityId);
     double location = home ? HOME_POINTS : opening.remoteAllowed ? REMOTE_POINTS : 0;
     if (text != null) {
@@ -95,13 +98,13 @@ public final class MatchScorer {
     }
     double required =
         part(candidate, opening.requiredIds, opening.requiredMin, opening.requiredWeight,
-            opening.requiredTotalWeight, REQUIRED_POINTS, true, text, taxonomy);
+            opening.requiredTotalWeight, REQUIRED_POINTS, true, text, vocabulary);
     if (required < 0) {
       return EXCLUDED;
     }
     double preferred =
         part(candidate, opening.preferredIds, opening.preferredMin, opening.preferredWeight,
-            opening.preferredTotalWeight, PREFERRED_POINTS, false, text, taxonomy);
+            opening.preferredTotalWeight, PREFERRED_POINTS, false, text, vocabulary);
     double total = location + required + preferred + candidate.interviewPoints;
     int tenths = (int) Math.round(Math.min(100, total) * 10);
     if (text != null) {
@@ -127,7 +130,7 @@ public final class MatchScorer {
       double share,
       boolean required,
       StringBuilder text,
-      SkillTaxonomy taxonomy) {
+      SkillVocabulary vocabulary) {
     if (text != null) {
       text.append(required ? "Required skills (" : "Preferred skills (bonus, up to ").append(points(share)).append(" points):\n");
     }
@@ -161,14 +164,14 @@ public final class MatchScorer {
       }
       if (direct < 0 && related < 0 && required) {
         if (text != null) {
-          text.append("- ").append(taxonomy.nameOf(ids[i])).append(": required, not held and no related skill → excluded\n");
+          text.append("- ").append(vocabulary.nameOf(ids[i])).append(": required, not held and no related skill → excluded\n");
         }
         return -1;
       }
       earned += worth * credit;
       if (text != null) {
         text.append("- ")
-            .append(taxonomy.nameOf(ids[i]))
+            .append(vocabulary.nameOf(ids[i]))
             .append(": ")
             .append(required ? "required" : "preferred")
             .append(" level ")
@@ -181,7 +184,7 @@ public final class MatchScorer {
         } else if (viaRelated) {
           int source = candidate.relatedSources[related];
           text.append("via related ")
-              .append(taxonomy.nameOf(candidate.ids[source]))
+              .append(vocabulary.nameOf(candidate.ids[source]))
               .append(" (link credit ")
               .append(decimal(candidate.relatedCredits[related]))
               .append("), level ")

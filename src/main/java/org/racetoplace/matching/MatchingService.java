@@ -95,9 +95,10 @@ public class MatchingService {
   @Transactional
   public Optional<MatchOffer> findNext(String reference, boolean fromTalentPool) {
     Application application = application(reference);
-    MatchCandidate candidate = evidence.of(application);
+    SkillVocabulary vocabulary = taxonomy.vocabulary();
+    MatchCandidate candidate = evidence.of(application, vocabulary);
     List<JobOpening> rankable = openings.findRankable(candidate.communityId());
-    List<MatchOpening> compiled = compile(rankable);
+    List<MatchOpening> compiled = compile(rankable, vocabulary);
     Set<Long> proposedBefore = proposals.findOpeningIdsByApplicationId(application.getId());
 
     Optional<CohortAssignment> assignment = cohort.freshAssignment(application.getId());
@@ -136,7 +137,7 @@ public class MatchingService {
       chosen = rankable.get(indexOf(rankable, ranked.get(0).openingId()));
     }
     MatchScorer.Explained explained =
-        MatchScorer.explain(candidate, compiled.get(indexOf(rankable, chosen.getId())), taxonomy);
+        MatchScorer.explain(candidate, compiled.get(indexOf(rankable, chosen.getId())), vocabulary);
     String explanation =
         cohortNote == null ? explained.explanation() : explained.explanation() + "\n" + cohortNote;
     MatchProposal proposal =
@@ -164,15 +165,16 @@ public class MatchingService {
   @Transactional(readOnly = true)
   public List<ScoredMatch> matchesFor(String reference, int limit) {
     Application application = application(reference);
-    MatchCandidate candidate = evidence.of(application);
+    SkillVocabulary vocabulary = taxonomy.vocabulary();
+    MatchCandidate candidate = evidence.of(application, vocabulary);
     List<JobOpening> rankable = openings.findRankable(candidate.communityId());
-    List<MatchOpening> compiled = compile(rankable);
+    List<MatchOpening> compiled = compile(rankable, vocabulary);
     List<RankedOpening> ranked =
         OpeningRanker.rank(candidate, compiled, proposals.findOpeningIdsByApplicationId(application.getId()));
     List<ScoredMatch> matches = new ArrayList<>();
     for (RankedOpening opening : ranked.subList(0, Math.min(limit, ranked.size()))) {
       int index = indexOf(rankable, opening.openingId());
-      MatchScorer.Explained explained = MatchScorer.explain(candidate, compiled.get(index), taxonomy);
+      MatchScorer.Explained explained = MatchScorer.explain(candidate, compiled.get(index), vocabulary);
       matches.add(new ScoredMatch(application.getReference(), rankable.get(index), explained));
     }
     return matches;
@@ -195,7 +197,8 @@ public class MatchingService {
   @Transactional(readOnly = true)
   public List<ShortlistEntry> shortlist(long openingId, int limit) {
     JobOpening opening = openings.findWithEmployer(openingId).orElseThrow(() -> new OpeningNotFoundException(openingId));
-    MatchOpening compiled = MatchOpening.of(taxonomy, opening);
+    SkillVocabulary vocabulary = taxonomy.vocabulary();
+    MatchOpening compiled = MatchOpening.of(vocabulary, opening);
     List<Application> open =
         evidenceRepository.findByStatusIn(
             EnumSet.of(ApplicationStatus.SUBMITTED, ApplicationStatus.IN_PROGRESS));
@@ -205,7 +208,7 @@ public class MatchingService {
       if (!compiled.reachable(application.getCommunity().getId())) {
         continue;
       }
-      MatchCandidate candidate = evidence.of(application);
+      MatchCandidate candidate = evidence.of(application, vocabulary);
       int tenths = MatchScorer.score(candidate, compiled);
       if (tenths != MatchScorer.EXCLUDED) {
         keys.add(new long[] {1000 - tenths, application.getId(), qualified.size()});
@@ -227,7 +230,7 @@ public class MatchingService {
           new ShortlistEntry(
               application.getReference(),
               candidate.communityId(),
-              MatchScorer.explain(candidate, compiled, taxonomy),
+              MatchScorer.explain(candidate, compiled, vocabulary),
               proposed.get(candidate.applicationId())));
     }
     return shortlist;
@@ -245,10 +248,10 @@ public class MatchingService {
     return applications.findByReference(reference).isPresent();
   }
 
-  private List<MatchOpening> compile(List<JobOpening> rankable) {
+  private static List<MatchOpening> compile(List<JobOpening> rankable, SkillVocabulary vocabulary) {
     List<MatchOpening> compiled = new ArrayList<>(rankable.size());
     for (JobOpening opening : rankable) {
-      compiled.add(MatchOpening.of(taxonomy, opening));
+      compiled.add(MatchOpening.of(vocabulary, opening));
     }
     return compiled;
   }

@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -25,16 +23,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * category, aliases and one-way related-skill links that give partial credit.
  *
  * <p>Every skill has a small integer id (its position in the file), so that scoring works on
- * sorted {@code int} arrays instead of names. A name the taxonomy does not know is never dropped:
- * {@link #resolve} keeps it as written and gives it an id of its own above the taxonomy's
- * ({@link #isKnown} tells them apart), so two people who wrote the same unknown skill still match
- * each other.
+ * sorted {@code int} arrays instead of names. A name the taxonomy does not know is never dropped: a
+ * matching run's {@link #vocabulary() vocabulary} keeps it as written and gives it an id above the
+ * taxonomy's ({@link #isKnown} tells them apart) for as long as the run lasts.
  *
  * <p>Names are compared by their {@linkplain #key key}: lower case, {@code #} read as "sharp" and
  * {@code +} as "plus", everything but letters and digits removed — {@code "C sharp"} = {@code
  * "C#"}, {@code "Node.js"} = {@code "node js"}.
  *
- * <p>Immutable once loaded, except for the ids handed to unknown names, which are thread-safe.
+ * <p>Immutable once loaded, so one instance serves every thread.
  */
 public final class SkillTaxonomy {
 
@@ -52,16 +49,11 @@ public final class SkillTaxonomy {
   /** One skill of the taxonomy. */
   public record Definition(int id, String name, String category, List<String> aliases) {}
 
-  /** A skill name as someone wrote it, resolved: its id, and whether the taxonomy knows it. */
-  public record Resolved(int id, String name, boolean known, String written) {}
-
   private final String version;
   private final List<Definition> skills;
   private final Map<String, Integer> idsByKey;
   private final int[][] relatedIds;
   private final double[][] relatedCredits;
-  private final Map<String, Integer> unknownIds = new ConcurrentHashMap<>();
-  private final List<String> unknownNames = new CopyOnWriteArrayList<>();
 
   private SkillTaxonomy(
       String version,
@@ -253,9 +245,7 @@ public final class SkillTaxonomy {
 
   /**
    * The canonical name of the skill a free-text name stands for (by name or alias, any letter
-   * case), or empty when the taxonomy does not know it. Only looks: unlike {@link #resolve}, it
-   * never hands an unknown name an id, so validating a request that is then refused leaves nothing
-   * behind.
+   * case), or empty when the taxonomy does not know it.
    */
   public Optional<String> canonicalName(String written) {
     if (written == null || written.isBlank()) {
@@ -266,34 +256,17 @@ public final class SkillTaxonomy {
   }
 
   /**
-   * The skill a free-text name stands for; a name the taxonomy does not know keeps its written
-   * form (trimmed) and gets an id of its own, the same for every spelling with the same key.
-   *
-   * <p>Those ids live as long as the taxonomy (the application): call this for names that are
-   * stored (when matching), and {@link #canonicalName} for names that are only being checked.
-   *
-   * @throws IllegalArgumentException for a blank name
+   * A new, empty vocabulary over this taxonomy, for one matching run: it hands ids to the names the
+   * taxonomy does not know for as long as the run keeps it.
    */
-  public Resolved resolve(String written) {
-    if (written == null || written.isBlank()) {
-      throw new IllegalArgumentException("A skill name must not be blank");
-    }
-    String trimmed = written.trim();
-    String key = key(trimmed);
-    Integer known = idsByKey.get(key);
-    if (known != null) {
-      return new Resolved(known, skills.get(known).name(), true, trimmed);
-    }
-    int id =
-        unknownIds.computeIfAbsent(
-            unknownKey(trimmed),
-            k -> {
-              synchronized (unknownNames) {
-                unknownNames.add(trimmed);
-                return skills.size() + unknownNames.size() - 1;
-              }
-            });
-    return new Resolved(id, trimmed, false, trimmed);
+  public SkillVocabulary vocabulary() {
+    return new SkillVocabulary(this);
+  }
+
+  /** The id of the skill a name stands for (by name or alias, any letter case), or -1. */
+  int idOf(String written) {
+    Integer known = idsByKey.get(key(written));
+    return known == null ? -1 : known;
   }
 
   /** Whether the taxonomy knows the name (as a canonical name or an alias). */
@@ -303,11 +276,6 @@ public final class SkillTaxonomy {
 
   public boolean isKnown(int id) {
     return id >= 0 && id < skills.size();
-  }
-
-  /** The canonical name of a known skill, or the first written form of an unknown one. */
-  public String nameOf(int id) {
-    return isKnown(id) ? skills.get(id).name() : unknownNames.get(id - skills.size());
   }
 
   /** Ids of the skills holding {@code id} counts towards, ascending; empty for unknown skills. */

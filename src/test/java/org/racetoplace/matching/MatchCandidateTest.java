@@ -7,14 +7,14 @@ import org.junit.jupiter.api.Test;
 /** How the application's stored facts become levels and evidence. */
 class MatchCandidateTest {
 
-  private static final SkillTaxonomy TAXONOMY = SkillTaxonomy.bundled();
+  private static final SkillVocabulary VOCABULARY = SkillTaxonomy.bundled().vocabulary();
 
   private static int id(String name) {
-    return TAXONOMY.resolve(name).id();
+    return VOCABULARY.resolve(name).id();
   }
 
   private static MatchCandidate.Builder candidate() {
-    return MatchCandidate.builder(TAXONOMY, 1, "akron");
+    return MatchCandidate.builder(VOCABULARY, 1, "akron");
   }
 
   @Test

@@ -14,15 +14,15 @@ import org.racetoplace.interview.InterviewRecommendation;
 /** The scoring formula of docs/matching.md, as tables of inputs and the points they earn. */
 class MatchScorerTest {
 
-  private static final SkillTaxonomy TAXONOMY = SkillTaxonomy.bundled();
+  private static final SkillVocabulary VOCABULARY = SkillTaxonomy.bundled().vocabulary();
   private static final String HOME = "birmingham";
 
   private static MatchCandidate.Builder candidate() {
-    return MatchCandidate.builder(TAXONOMY, 1, HOME);
+    return MatchCandidate.builder(VOCABULARY, 1, HOME);
   }
 
   private static MatchOpening opening(String community, boolean remote, OpeningSkill... skills) {
-    return MatchOpening.of(TAXONOMY, 7, community, remote, OpeningStatus.OPEN, 1, 0, true, List.of(skills));
+    return MatchOpening.of(VOCABULARY, 7, community, remote, OpeningStatus.OPEN, 1, 0, true, List.of(skills));
   }
 
   private static MatchOpening javaOpening() {
@@ -75,14 +75,14 @@ class MatchScorerTest {
     MatchOpening needsJava = opening(HOME, false, required("Python", 1, 5), required("Java", 1, 1), preferred("SQL", 1, 1));
 
     assertThat(MatchScorer.score(strong, needsJava)).isEqualTo(MatchScorer.EXCLUDED);
-    assertThat(MatchScorer.explain(strong, needsJava, TAXONOMY)).isNull();
+    assertThat(MatchScorer.explain(strong, needsJava, VOCABULARY)).isNull();
   }
 
   @Test
   void aRelatedSkillGivesItsLinkCreditAndKeepsThePair() {
     // Spring Boot → Java 0.5; self-reported 0.6; level 4 ≥ 3
     MatchCandidate springDeveloper = candidate().selfRated("SpringBoot", 4).build();
-    MatchScorer.Explained explained = MatchScorer.explain(springDeveloper, javaOpening(), TAXONOMY);
+    MatchScorer.Explained explained = MatchScorer.explain(springDeveloper, javaOpening(), VOCABULARY);
 
     assertThat(explained).isNotNull();
     assertThat(explained.tenths()).isEqualTo(275); // 75 × 0.5 × 0.6 = 22.5, + 5 home
@@ -155,7 +155,7 @@ class MatchScorerTest {
     MatchOpening opening =
         opening("seattle", true, required("Java", 3, 3), required("SQL", 2, 1), preferred("Docker", 1, 1));
 
-    MatchScorer.Explained explained = MatchScorer.explain(candidate, opening, TAXONOMY);
+    MatchScorer.Explained explained = MatchScorer.explain(candidate, opening, VOCABULARY);
 
     // Java: vetter 1.0 × level 5 → 56.25; SQL via PostgreSQL 0.6 × vetter 1.0 → 11.25; Docker 0; remote 3;
     // interview 10 × (0.35 + 0.375) = 7.25 → 77.75 → 77.8
@@ -197,8 +197,8 @@ class MatchScorerTest {
     MatchOpening remote =
         opening("seattle", true, required("Spring", 2, 1), required("Java", 4, 1), preferred("Docker", 1, 1));
 
-    MatchScorer.Explained home = MatchScorer.explain(candidate, atHome, TAXONOMY);
-    MatchScorer.Explained elsewhere = MatchScorer.explain(candidate, remote, TAXONOMY);
+    MatchScorer.Explained home = MatchScorer.explain(candidate, atHome, VOCABULARY);
+    MatchScorer.Explained elsewhere = MatchScorer.explain(candidate, remote, VOCABULARY);
     assertThat(home).isNotNull();
     assertThat(elsewhere).isNotNull();
     assertThat(home.explanation())
@@ -225,7 +225,7 @@ class MatchScorerTest {
     long controlBefore = threads.getCurrentThreadAllocatedBytes();
     int explained = 0;
     for (int i = 0; i < 1_000; i++) {
-      explained += MatchScorer.explain(candidate, atHome, TAXONOMY).explanation().length();
+      explained += MatchScorer.explain(candidate, atHome, VOCABULARY).explanation().length();
     }
     long controlAllocated = threads.getCurrentThreadAllocatedBytes() - controlBefore;
     assertThat(explained).isPositive();

@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
 /** Which openings a case may be proposed, and in which order. */
 class OpeningRankerTest {
 
-  private static final SkillTaxonomy TAXONOMY = SkillTaxonomy.bundled();
+  private static final SkillVocabulary VOCABULARY = SkillTaxonomy.bundled().vocabulary();
   private static final String HOME = "atlanta";
 
   private static MatchCandidate ada() {
-    return MatchCandidate.builder(TAXONOMY, 1, HOME).selfRated("Java", 3).selfRated("Git", 2).build();
+    return MatchCandidate.builder(VOCABULARY, 1, HOME).selfRated("Java", 3).selfRated("Git", 2).build();
   }
 
   private static MatchOpening opening(long id, String community, boolean remote, OpeningStatus status, int filled, boolean active, OpeningSkill... skills) {
-    return MatchOpening.of(TAXONOMY, id, community, remote, status, 2, filled, active, List.of(skills));
+    return MatchOpening.of(VOCABULARY, id, community, remote, status, 2, filled, active, List.of(skills));
   }
 
   private static MatchOpening open(long id, String community, boolean remote, OpeningSkill... skills) {

@@ -109,13 +109,23 @@ class SkillNormalisationTest {
         .orElse(null);
   }
 
+  /** One vocabulary for the test, as for one matching run: the candidates' ids and {@link #id} agree. */
+  private SkillVocabulary vocabulary;
+
   private MatchCandidate candidate(String reference) {
     return new TransactionTemplate(transactionManager)
-        .execute(status -> evidence.of(applications.findByReference(reference).orElseThrow()));
+        .execute(status -> evidence.of(applications.findByReference(reference).orElseThrow(), vocabulary()));
   }
 
   private int id(String skill) {
-    return taxonomy.resolve(skill).id();
+    return vocabulary().resolve(skill).id();
+  }
+
+  private SkillVocabulary vocabulary() {
+    if (vocabulary == null) {
+      vocabulary = taxonomy.vocabulary();
+    }
+    return vocabulary;
   }
 
   // --- intake -------------------------------------------------------------------------------

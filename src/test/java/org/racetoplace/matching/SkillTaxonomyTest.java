@@ -57,30 +57,54 @@ class SkillTaxonomyTest {
         "Vue | Vue.js",
       })
   void aliasesNamesAndSpellingsResolveToTheCanonicalSkill(String written, String canonical) {
-    SkillTaxonomy.Resolved resolved = TAXONOMY.resolve(written);
+    SkillVocabulary vocabulary = TAXONOMY.vocabulary();
+    SkillVocabulary.Resolved resolved = vocabulary.resolve(written);
     assertThat(resolved.known()).isTrue();
     assertThat(resolved.name()).isEqualTo(canonical);
-    assertThat(TAXONOMY.nameOf(resolved.id())).isEqualTo(canonical);
+    assertThat(vocabulary.nameOf(resolved.id())).isEqualTo(canonical);
+    assertThat(vocabulary.unknownCount()).isZero();
   }
 
   @Test
   void cAndCPlusPlusAndCSharpStayThreeSkills() {
-    assertThat(Set.of(TAXONOMY.resolve("C").id(), TAXONOMY.resolve("C++").id(), TAXONOMY.resolve("C#").id())).hasSize(3);
+    SkillVocabulary vocabulary = TAXONOMY.vocabulary();
+    assertThat(Set.of(vocabulary.resolve("C").id(), vocabulary.resolve("C++").id(), vocabulary.resolve("C#").id())).hasSize(3);
   }
 
   @Test
   void anUnknownSkillIsKeptAsWrittenAndMatchesItsOwnSpellingsOnly() {
-    SkillTaxonomy.Resolved first = TAXONOMY.resolve(" Quantum Widgets ");
-    SkillTaxonomy.Resolved again = TAXONOMY.resolve("quantum-widgets");
-    SkillTaxonomy.Resolved other = TAXONOMY.resolve("Quantum Gadgets");
+    SkillVocabulary vocabulary = TAXONOMY.vocabulary();
+    SkillVocabulary.Resolved first = vocabulary.resolve(" Quantum Widgets ");
+    SkillVocabulary.Resolved again = vocabulary.resolve("quantum-widgets");
+    SkillVocabulary.Resolved other = vocabulary.resolve("Quantum Gadgets");
 
     assertThat(first.known()).isFalse();
     assertThat(first.name()).isEqualTo("Quantum Widgets");
-    assertThat(TAXONOMY.isKnown(first.id())).isFalse();
+    assertThat(vocabulary.isKnown(first.id())).isFalse();
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(other.id()).isNotEqualTo(first.id());
-    assertThat(TAXONOMY.nameOf(first.id())).isEqualTo("Quantum Widgets");
+    assertThat(vocabulary.nameOf(first.id())).isEqualTo("Quantum Widgets");
+    assertThat(vocabulary.unknownCount()).isEqualTo(2);
     assertThat(TAXONOMY.knows("Quantum Widgets")).isFalse();
+  }
+
+  @Test
+  void unknownNamesAreKeptByTheRunsVocabularyOnlyNotByTheTaxonomy() {
+    SkillVocabulary run = TAXONOMY.vocabulary();
+    int widgets = run.resolve("Erased Widgets").id();
+    int java = run.resolve("Java").id();
+
+    SkillVocabulary next = TAXONOMY.vocabulary();
+    assertThat(next.unknownCount())
+        .as("a new run starts without the names an earlier run was given")
+        .isZero();
+    assertThat(next.resolve("Other Widgets").id())
+        .as("its first unknown name gets the first id after the taxonomy's, as the earlier run's did")
+        .isEqualTo(widgets)
+        .isEqualTo(TAXONOMY.size());
+    assertThat(next.nameOf(widgets)).isEqualTo("Other Widgets");
+    assertThat(next.resolve("java").id()).as("the taxonomy's ids are the same in every run").isEqualTo(java);
+    assertThat(run.nameOf(widgets)).isEqualTo("Erased Widgets");
   }
 
   @Test
@@ -93,17 +117,15 @@ class SkillTaxonomyTest {
     assertThat(taxonomy.canonicalName(" ")).isEmpty();
     assertThat(taxonomy.canonicalName(null)).isEmpty();
 
-    assertThat(taxonomy.resolve("Stored Widgets").id())
-        .as("the first unknown name resolved gets the first id after the taxonomy's")
-        .isEqualTo(taxonomy.size());
     assertThat(SkillTaxonomy.unknownKey(" Stored-Widgets ")).isEqualTo("storedwidgets");
     assertThat(SkillTaxonomy.unknownKey(" -- ")).isEqualTo("--");
   }
 
   @Test
   void relatedLinksGivePartialCreditOneWay() {
-    int springBoot = TAXONOMY.resolve("Spring Boot").id();
-    int javaId = TAXONOMY.resolve("Java").id();
+    SkillVocabulary vocabulary = TAXONOMY.vocabulary();
+    int springBoot = vocabulary.resolve("Spring Boot").id();
+    int javaId = vocabulary.resolve("Java").id();
     int index = Arrays.binarySearch(TAXONOMY.relatedIds(springBoot), javaId);
     assertThat(index).isGreaterThanOrEqualTo(0);
     assertThat(TAXONOMY.relatedCredits(springBoot)[index]).isEqualTo(0.5);

@@ -28,6 +28,7 @@ import org.racetoplace.matching.MatchScorer;
 import org.racetoplace.matching.OpeningRanker;
 import org.racetoplace.matching.RankedOpening;
 import org.racetoplace.matching.SkillTaxonomy;
+import org.racetoplace.matching.SkillVocabulary;
 
 /**
  * The matching engine's speed and memory on pilot-like data ({@link PilotData}, seed 2026). Run
@@ -112,15 +113,15 @@ public class MatchingBenchmark {
 
     static final int SIZE = 1024;
 
-    SkillTaxonomy taxonomy;
+    SkillVocabulary vocabulary;
     final MatchCandidate[] candidates = new MatchCandidate[SIZE];
     final MatchOpening[] openings = new MatchOpening[SIZE];
     int next;
 
     @Setup(Level.Trial)
     public void generate() {
-      taxonomy = SkillTaxonomy.bundled();
-      PilotData data = new PilotData(taxonomy, SEED);
+      PilotData data = new PilotData(SkillTaxonomy.bundled(), SEED);
+      vocabulary = data.vocabulary();
       List<MatchCandidate> pool = data.candidates(256);
       List<MatchOpening> posted = data.openings(1_000, 0.25);
       int home = 0;
@@ -128,7 +129,7 @@ public class MatchingBenchmark {
       for (int c = 0; c < pool.size() && home + elsewhere < SIZE; c++) {
         for (MatchOpening opening : posted) {
           MatchCandidate candidate = pool.get(c);
-          MatchScorer.Explained explained = MatchScorer.explain(candidate, opening, taxonomy);
+          MatchScorer.Explained explained = MatchScorer.explain(candidate, opening, vocabulary);
           if (explained == null || explained.explanation().contains("none asked for")) {
             continue; // excluded, or no preferred skill: not the whole formula
           }
@@ -176,7 +177,7 @@ public class MatchingBenchmark {
   @Measurement(iterations = 5, time = 1)
   public MatchScorer.Explained explainOnePair(Pairs state) {
     int i = state.next++ & (Pairs.SIZE - 1);
-    return MatchScorer.explain(state.candidates[i], state.openings[i], state.taxonomy);
+    return MatchScorer.explain(state.candidates[i], state.openings[i], state.vocabulary);
   }
 
   /**

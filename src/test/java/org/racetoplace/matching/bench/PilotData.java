@@ -9,6 +9,7 @@ import org.racetoplace.matching.MatchOpening;
 import org.racetoplace.matching.OpeningSkill;
 import org.racetoplace.matching.OpeningStatus;
 import org.racetoplace.matching.SkillTaxonomy;
+import org.racetoplace.matching.SkillVocabulary;
 
 /**
  * A seeded generator of pilot-like candidates and openings: six communities of unequal size,
@@ -39,14 +40,19 @@ public final class PilotData {
   };
   static final InterviewRecommendation[] RECOMMENDATIONS = InterviewRecommendation.values();
 
-  private final SkillTaxonomy taxonomy;
+  private final SkillVocabulary vocabulary;
   private final SplittableRandom random;
   private final List<String> tail;
 
   public PilotData(SkillTaxonomy taxonomy, long seed) {
-    this.taxonomy = taxonomy;
+    this.vocabulary = taxonomy.vocabulary();
     this.random = new SplittableRandom(seed);
     this.tail = taxonomy.skills().stream().map(SkillTaxonomy.Definition::name).toList();
+  }
+
+  /** The vocabulary every candidate and opening of this generator is compiled with. */
+  public SkillVocabulary vocabulary() {
+    return vocabulary;
   }
 
   private String community() {
@@ -93,7 +99,7 @@ public final class PilotData {
   }
 
   public MatchCandidate candidate(long applicationId) {
-    MatchCandidate.Builder builder = MatchCandidate.builder(taxonomy, applicationId, community());
+    MatchCandidate.Builder builder = MatchCandidate.builder(vocabulary, applicationId, community());
     String language = zipf(LANGUAGES);
     builder.selfRated(language, 2 + random.nextInt(4)).preferredLanguage(language);
     int skills = 3 + random.nextInt(6);
@@ -140,7 +146,7 @@ public final class PilotData {
       }
     }
     return MatchOpening.of(
-        taxonomy, id, community(), random.nextDouble() < remoteShare, OpeningStatus.OPEN, 1 + random.nextInt(3), 0, true, skills);
+        vocabulary, id, community(), random.nextDouble() < remoteShare, OpeningStatus.OPEN, 1 + random.nextInt(3), 0, true, skills);
   }
 
   public List<MatchCandidate> candidates(int count) {
