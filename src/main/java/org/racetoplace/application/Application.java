@@ -22,6 +22,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.NaturalId;
 import org.racetoplace.community.Community;
 
 /**
@@ -37,6 +38,8 @@ public class Application {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  /** Never changes: the natural id ({@link ApplicationByReference}). */
+  @NaturalId
   @Column(nullable = false, unique = true, length = 20)
   private String reference;
 

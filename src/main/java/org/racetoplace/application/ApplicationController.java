@@ -54,7 +54,7 @@ class ApplicationController {
   ResponseEntity<SubmissionResponse> submit(@RequestBody byte[] body) {
     ApplicationRequestReader.Result read = reader.read(body);
     Community community = rules.check(read.request(), read.unknownFields());
-    Submission submission = service.submit(read.request(), community.getId());
+    Submission submission = service.submit(read.request(), community);
     URI statusUrl =
         ServletUriComponentsBuilder.fromCurrentRequestUri()
             .path("/{reference}")

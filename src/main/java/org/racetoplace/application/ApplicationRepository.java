@@ -11,7 +11,7 @@ import org.springframework.data.repository.query.Param;
  * every call, which was the largest single cost of intake (docs/performance.md, "Intake after the
  * finder change").
  */
-public interface ApplicationRepository extends JpaRepository<Application, Long> {
+public interface ApplicationRepository extends JpaRepository<Application, Long>, ApplicationByReference {
 
   @Query("select a from Application a where a.reference = :reference")
   Optional<Application> findByReference(@Param("reference") String reference);

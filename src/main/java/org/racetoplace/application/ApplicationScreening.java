@@ -42,7 +42,7 @@ public class ApplicationScreening {
   public Outcome screen(String reference) {
     Application application =
         applications
-            .findByReference(reference)
+            .loadByReference(reference)
             .orElseThrow(() -> new IllegalStateException("No application " + reference));
     if (!application.getStatus().isActive()) {
       return Outcome.NOT_ACTIVE;

@@ -138,14 +138,17 @@ public class ApplicationService {
    * here (see {@code copyProfile}).
    *
    * @param request checked by {@link ApplicationRules}
+   * @param community the community {@link ApplicationRules#check} returned (read once per
+   *     request: intake does not read it again)
    * @throws DuplicateApplicationException the email has an active application in the community,
    *     also when a concurrent submission got there first
    * @throws IntakeUnavailableException the engine refused to start the case; nothing is stored
    */
-  public Submission submit(ApplicationRequest request, String communityId) {
+  public Submission submit(ApplicationRequest request, Community community) {
     String email = Candidate.normalizeEmail(request.email());
+    String communityId = community.getId();
     try {
-      return transactions.execute(status -> store(request, communityId, email));
+      return transactions.execute(status -> store(request, community, email));
     } catch (DataIntegrityViolationException e) {
       // a concurrent submission with the same email won the race for a unique constraint; it has
       // committed by now (the database made us wait for it), so its reference can be read
@@ -160,13 +163,26 @@ public class ApplicationService {
     }
   }
 
-  private Submission store(ApplicationRequest request, String communityId, String email) {
+  /**
+   * {@link #submit(ApplicationRequest, Community)} for a caller that has the community's id only
+   * (a paper application's form, sample data).
+   *
+   * @throws IllegalArgumentException for an id that is not a community
+   */
+  public Submission submit(ApplicationRequest request, String communityId) {
+    Community community =
+        communities.findById(communityId).orElseThrow(() -> new IllegalArgumentException("No community " + communityId));
+    return submit(request, community);
+  }
+
+  private Submission store(ApplicationRequest request, Community community, String email) {
     Instant now = clock.instant();
-    Community community = communities.findById(communityId).orElseThrow();
+    String communityId = community.getId();
     Candidate candidate =
         candidates.findByCommunityIdAndEmail(communityId, email).orElse(null);
     if (candidate == null) {
-      candidate = new Candidate(community, email, now);
+      // the row by reference (no select): the community was read once, when the request was checked
+      candidate = new Candidate(communities.getReferenceById(communityId), email, now);
     } else {
       applications
           .findByActiveCandidateId(candidate.getId())

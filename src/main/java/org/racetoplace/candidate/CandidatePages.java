@@ -139,7 +139,7 @@ class CandidatePages {
     }
     Submission submission;
     try {
-      submission = applications.submit(application, community.getId());
+      submission = applications.submit(application, community);
     } catch (DuplicateApplicationException e) {
       model.addAttribute("existingReference", e.getExistingReference());
       binding.reject("duplicate", "You already have an active application in this community.");

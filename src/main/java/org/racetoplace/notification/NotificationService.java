@@ -176,15 +176,17 @@ public class NotificationService {
    * content only the caller knows, such as the confirmation with the status token that intake
    * hands out once. The row commits or rolls back with the caller's work; the pipeline's
    * notification task then finds it under the same dedup key and sends it with {@link #deliver}.
-   * A row that exists already is left as it is.
+   *
+   * <p>The dedup key must be new (intake's is made of the reference it has just drawn), so the row
+   * is inserted without looking for one first; a key that exists already breaks the unique
+   * constraint and rolls the caller's work back.
    *
    * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+   * @throws org.springframework.dao.DataIntegrityViolationException for a dedup key that exists
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Notification prepare(NotificationRequest request) {
-    return repository
-        .findByDedupKey(request.dedupKey())
-        .orElseGet(() -> repository.saveAndFlush(newRow(request)));
+    return repository.saveAndFlush(newRow(request));
   }
 
   /** The outbox rows of one case, oldest first: what the candidate was told or is about to be. */

@@ -1,9 +1,11 @@
 package org.racetoplace.reports;
 
+import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -20,9 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * event and on its transaction's connection: the row commits or rolls back with the step of the
  * case, and each change is a relative update of one row (no read-modify-write, no lost update).
  *
- * <p>A case met without a row (started before this table existed) is first filled from the
- * history already written, as the backfill would, then the event is applied on top: the history
- * row of the event itself is written only when the engine flushes, after this handler.
+ * <p>A case gets its row when it starts, so each later event is one update. A case met without
+ * a row (started before this table existed) is first filled from the history already written, as
+ * the backfill would, then the event is applied on top: the history row of the event itself is
+ * written only when the engine flushes, after this handler.
  */
 public class CaseReportRecorder implements HistoryEventHandler {
 
@@ -34,6 +37,14 @@ public class CaseReportRecorder implements HistoryEventHandler {
 
   @Override
   public void handleEvent(HistoryEvent event) {
+    if (event instanceof HistoricProcessInstanceEventEntity started
+        && HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(started.getEventType())
+        && HiringPipeline.PROCESS_ID.equals(started.getProcessDefinitionKey())) {
+      // a new process instance id: no row and no history to fill one from can exist yet
+      jdbc.update("insert into case_report (process_instance_id, updated_at) values (?, ?)",
+          started.getProcessInstanceId(), Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+      return;
+    }
     if (!(event instanceof HistoricActivityInstanceEventEntity activity)
         || !HiringPipeline.PROCESS_ID.equals(activity.getProcessDefinitionKey())) {
       return;

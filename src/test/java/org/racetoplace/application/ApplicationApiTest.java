@@ -44,6 +44,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The candidates' JSON API end to end, on the embedded default (H2, demo profile): intake with
@@ -75,6 +77,8 @@ class ApplicationApiTest {
   @Autowired RepositoryService repositoryService;
   @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired org.racetoplace.assessment.AssessmentResultService assessmentResults;
+  @Autowired ApplicationRepository applications;
+  @Autowired PlatformTransactionManager transactionManager;
 
   // --- helpers ----------------------------------------------------------------------------
 
@@ -233,6 +237,28 @@ class ApplicationApiTest {
             HiringPipeline.VAR_COMMUNITY,
             HiringPipeline.VAR_SCREENING_PASSED,
             HiringPipeline.VAR_SCREENING_OUTCOME);
+  }
+
+  @Test
+  void theCaseIsScreenedInTheRequestAndAnApplicationLoadsByItsReferenceAlsoInATransactionOfItsOwn()
+      throws Exception {
+    String reference = JSON.readTree(submit(validApplication()).getBody()).get("reference").asText();
+    String processInstanceId =
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+    // the screening found the application the request had just stored (ApplicationByReference)
+    assertThat(runtimeService.getVariable(processInstanceId, HiringPipeline.VAR_SCREENING_OUTCOME))
+        .isEqualTo("PASSED");
+
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(
+            status -> {
+              Application loaded = applications.loadByReference(reference).orElseThrow();
+              assertThat(loaded.getReference()).isEqualTo(reference);
+              assertThat(loaded.getProcessInstanceId()).isEqualTo(processInstanceId);
+              assertThat(applications.loadByReference(reference)).containsSame(loaded);
+              assertThat(applications.findByReference(reference)).containsSame(loaded);
+              assertThat(applications.loadByReference("BHM-999999999")).isEmpty();
+            });
   }
 
   @Test

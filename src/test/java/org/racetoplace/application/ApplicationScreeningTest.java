@@ -31,7 +31,7 @@ class ApplicationScreeningTest {
     ada = candidate(1L, birmingham);
     application = new Application("BHM-001000", ada, RoleTrack.fromCode("software-engineer").orElseThrow(), "hash", NOW);
     application.addLanguage(ProgrammingLanguage.fromName("Java").orElseThrow());
-    when(applications.findByReference("BHM-001000")).thenReturn(Optional.of(application));
+    when(applications.loadByReference("BHM-001000")).thenReturn(Optional.of(application));
     when(candidates.findByEmail("ada@example.org")).thenReturn(List.of(ada));
   }
 
@@ -57,7 +57,7 @@ class ApplicationScreeningTest {
   void theAssessmentNeedsALanguage() {
     Application noLanguage =
         new Application("BHM-001001", ada, RoleTrack.fromCode("web-developer").orElseThrow(), "hash", NOW);
-    when(applications.findByReference("BHM-001001")).thenReturn(Optional.of(noLanguage));
+    when(applications.loadByReference("BHM-001001")).thenReturn(Optional.of(noLanguage));
     assertThat(screening.screen("BHM-001001")).isEqualTo(Outcome.NO_LANGUAGE);
   }
 

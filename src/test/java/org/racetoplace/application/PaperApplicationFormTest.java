@@ -271,12 +271,12 @@ class PaperApplicationFormTest {
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("nothing was stored")
         .hasMessageContaining("Email: must be a valid email address; Skills line 1: level must be less than or equal to 5");
-    verify(service, never()).submit(any(), any());
+    verify(service, never()).submit(any(), anyString());
   }
 
   @Test
   void aDuplicateIsRefusedWithTheExistingReference() {
-    when(service.submit(any(), any())).thenThrow(new DuplicateApplicationException("BHM-000007"));
+    when(service.submit(any(), anyString())).thenThrow(new DuplicateApplicationException("BHM-000007"));
 
     assertThatThrownBy(() -> delegate.execute(execution(validForm())))
         .isInstanceOf(FormFieldValidationException.class)

@@ -11,9 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox against a real SMTP server (GreenMail) and the real database schema: each message
@@ -33,6 +36,7 @@ class NotificationServiceTest {
   @Autowired NotificationService notifications;
   @Autowired NotificationRepository repository;
   @Autowired MailTransport transport;
+  @Autowired PlatformTransactionManager transactionManager;
 
   private static NotificationRequest confirmation(String reference) {
     return new NotificationRequest(
@@ -75,6 +79,26 @@ class NotificationServiceTest {
     assertThat(stored.getBody().strip())
         .as("the text stored is the text sent")
         .isEqualTo(mail.getContent().toString().replace("\r\n", "\n").strip());
+  }
+
+  @Test
+  void aPreparedMessageIsAPendingRowUntilDeliveredAndAKeyThatExistsIsRefused() throws Exception {
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    transaction.executeWithoutResult(status -> notifications.prepare(confirmation("BHM-000109")));
+
+    assertThat(repository.findByDedupKey("BHM-000109:confirmation").orElseThrow().getStatus())
+        .isEqualTo(NotificationStatus.PENDING);
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThatThrownBy(
+            () -> transaction.executeWithoutResult(status -> notifications.prepare(confirmation("BHM-000109"))))
+        .as("intake's key is new; one that exists rolls the caller back")
+        .isInstanceOf(DataIntegrityViolationException.class);
+    assertThat(repository.findByApplicationReferenceOrderByCreatedAt("BHM-000109")).hasSize(1);
+
+    notifications.deliver(confirmation("BHM-000109"));
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    assertThat(repository.findByDedupKey("BHM-000109:confirmation").orElseThrow().getStatus())
+        .isEqualTo(NotificationStatus.SENT);
   }
 
   @Test
