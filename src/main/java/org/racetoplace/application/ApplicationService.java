@@ -165,7 +165,7 @@ public class ApplicationService {
 
   /**
    * {@link #submit(ApplicationRequest, Community)} for a caller that has the community's id only
-   * (a paper application's form, sample data).
+   * (a paper application's form).
    *
    * @throws IllegalArgumentException for an id that is not a community
    */

@@ -117,7 +117,7 @@ public class DemoData {
       boolean engineer = i % 2 == 0;
       String language = engineer ? (i % 4 == 0 ? "Java" : "Python") : "JavaScript";
       ApplicationRequest request = sampleApplication(SAMPLE_PEOPLE.get(i), community, i, language);
-      String reference = applicationService.submit(request, community.getId()).reference();
+      String reference = applicationService.submit(request, community).reference();
       if (i < SAMPLE_PEOPLE.size() - 1) {
         // all but the last have taken the assessment; the second to last fell short of the pass mark
         boolean passes = i < SAMPLE_PEOPLE.size() - 2;
@@ -166,7 +166,7 @@ public class DemoData {
   /** Submits and assesses (passing) one sample case; its process instance id, or null. */
   private String assessedCase(String person, Community community, int i, String language) {
     ApplicationRequest request = sampleApplication(person, community, i, language);
-    String reference = applicationService.submit(request, community.getId()).reference();
+    String reference = applicationService.submit(request, community).reference();
     if (!assess(reference, request, i, true)) {
       return null;
     }
