@@ -102,7 +102,6 @@ public final class MatchCandidate {
   public static final class Builder {
 
     private final SkillVocabulary vocabulary;
-    private final SkillTaxonomy taxonomy;
     private final long applicationId;
     private final String communityId;
     private final Map<Integer, Held> held = new TreeMap<>();
@@ -113,7 +112,6 @@ public final class MatchCandidate {
 
     private Builder(SkillVocabulary vocabulary, long applicationId, String communityId) {
       this.vocabulary = vocabulary;
-      this.taxonomy = vocabulary.taxonomy();
       this.applicationId = applicationId;
       this.communityId = communityId;
     }
@@ -166,7 +164,7 @@ public final class MatchCandidate {
 
     /** A certificate: every known skill its title names counts as certified. */
     public Builder certificate(String title) {
-      for (SkillTaxonomy.Definition skill : taxonomy.mentionedIn(title)) {
+      for (SkillTaxonomy.Definition skill : vocabulary.taxonomy().mentionedIn(title)) {
         shown(held(skill.name()), CERTIFICATE_LEVEL, Evidence.CERTIFICATE, "certificate");
       }
       return this;
@@ -231,8 +229,8 @@ public final class MatchCandidate {
       // what each held skill counts towards: per target, the best link by credit × evidence × level
       TreeMap<Integer, double[]> best = new TreeMap<>();
       for (int s = 0; s < n; s++) {
-        int[] targets = taxonomy.relatedIds(ids[s]);
-        double[] credits = taxonomy.relatedCredits(ids[s]);
+        int[] targets = vocabulary.taxonomy().relatedIds(ids[s]);
+        double[] credits = vocabulary.taxonomy().relatedCredits(ids[s]);
         for (int t = 0; t < targets.length; t++) {
           double value = credits[t] * evidence[s].factor() * levels[s];
           double[] current = best.get(targets[t]);

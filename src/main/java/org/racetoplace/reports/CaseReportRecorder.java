@@ -1,6 +1,5 @@
 package org.racetoplace.reports;
 
-import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +40,7 @@ public class CaseReportRecorder implements HistoryEventHandler {
         && HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(started.getEventType())
         && HiringPipeline.PROCESS_ID.equals(started.getProcessDefinitionKey())) {
       // a new process instance id: no row and no history to fill one from can exist yet
-      jdbc.update("insert into case_report (process_instance_id, updated_at) values (?, ?)",
-          started.getProcessInstanceId(), Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+      CaseReportSql.insertEmptyRow(jdbc, started.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant());
       return;
     }
     if (!(event instanceof HistoricActivityInstanceEventEntity activity)

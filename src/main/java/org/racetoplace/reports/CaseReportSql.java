@@ -121,9 +121,14 @@ final class CaseReportSql {
    */
   private static void createRow(JdbcTemplate jdbc, String processInstanceId, Instant now) {
     if (fillFromHistory(jdbc, processInstanceId, now) == 0) {
-      jdbc.update("insert into case_report (process_instance_id, updated_at) values (?, ?)",
-          processInstanceId, Timestamp.from(now));
+      insertEmptyRow(jdbc, processInstanceId, now);
     }
+  }
+
+  /** The row of a case that has not entered a stage yet. */
+  static void insertEmptyRow(JdbcTemplate jdbc, String processInstanceId, Instant now) {
+    jdbc.update("insert into case_report (process_instance_id, updated_at) values (?, ?)",
+        processInstanceId, Timestamp.from(now));
   }
 
   /**
