@@ -3,6 +3,7 @@ package org.racetoplace.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,7 +22,8 @@ final class IntakePhase {
    * What the measured interval gave; {@code acceptedInAll} counts the warm-up too, since {@code
    * startedNanos} (every accepted application made one confirmation mail job).
    */
-  record Result(long accepted, long refused, Duration elapsed, Steps steps, long acceptedInAll, long startedNanos) {
+  record Result(
+      long accepted, long refused, Duration elapsed, Steps steps, long acceptedInAll, long startedNanos, String cpu) {
     double acceptedPerSecond() {
       return accepted / (elapsed.toNanos() / 1e9);
     }
@@ -30,22 +32,27 @@ final class IntakePhase {
   private final HiringClient target;
   private final String runId;
   private final int clients;
+  private final Optional<CpuMeter> cpu;
 
-  IntakePhase(HiringClient target, String runId, int clients) {
+  /** @param cpu measures the target's CPU time over the measured interval, when given */
+  IntakePhase(HiringClient target, String runId, int clients, Optional<CpuMeter> cpu) {
     this.target = target;
     this.runId = runId;
     this.clients = clients;
+    this.cpu = cpu;
   }
 
   Result run(Duration warmUp, Duration measured) throws Exception {
     long started = System.nanoTime();
     long warm = run(new Steps(), warmUp, "warm");
     Steps steps = new Steps();
+    Optional<CpuMeter.Snapshot> cpuBefore = cpu.map(CpuMeter::take);
     long start = System.nanoTime();
     long accepted = run(steps, measured, "intake");
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    String cpuReport = cpu.map(meter -> meter.report(cpuBefore.orElseThrow(), meter.take(), accepted)).orElse("");
     long all = steps.latency("POST /api/applications").getTotalCount();
-    return new Result(accepted, all - accepted, elapsed, steps, warm + accepted, started);
+    return new Result(accepted, all - accepted, elapsed, steps, warm + accepted, started, cpuReport);
   }
 
   private long run(Steps steps, Duration duration, String label) throws Exception {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,14 +79,16 @@ public final class LoadDriver {
       setup.prepare(options.cases());
       if (!options.intakeDuration().isZero()) {
         System.out.println(label + ": intake phase");
+        Optional<CpuMeter> cpu = target.equals(options.url()) ? options.targetPid().map(CpuMeter::new) : Optional.empty();
         IntakePhase.Result intake =
-            new IntakePhase(client, runId, options.clients()).run(options.intakeWarmUp(), options.intakeDuration());
+            new IntakePhase(client, runId, options.clients(), cpu).run(options.intakeWarmUp(), options.intakeDuration());
         Histogram latency = intake.steps().latency("POST /api/applications");
         section.append(String.format(
             "Intake: **%.0f accepted applications/s** (%d accepted, %d refused in %.1f s), latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
             intake.acceptedPerSecond(), intake.accepted(), intake.refused(), intake.elapsed().toMillis() / 1000.0,
             Steps.millis(latency, 50), Steps.millis(latency, 99), latency.getMaxValue() / 1000.0));
         section.append("Answers: ").append(intake.steps().answers()).append("\n\n");
+        section.append(intake.cpu());
         section.append(jobBacklog(client, admin, intake, options.pipelineTimeout()));
       }
       if (options.cases() > 0) {

@@ -21,6 +21,9 @@ import java.util.Optional;
  *     load on the machine weighs on both alike (the default); false drives them one after the other
  * @param historyCleanup at the end, end the open cases of {@code url} and time the history
  *     clean-up of every finished case ({@link HistoryCleanupPhase}; destructive)
+ * @param targetPid optional: the process id of the application at {@code url}, on this machine;
+ *     the intake then reports the CPU time per accepted application of it and of PostgreSQL
+ *     ({@link CpuMeter})
  */
 record LoadOptions(
     URI url,
@@ -37,6 +40,7 @@ record LoadOptions(
     String provider,
     String providerSecret,
     boolean historyCleanup,
+    Optional<Long> targetPid,
     Optional<String> reportFile) {
 
   static LoadOptions parse(String[] args) {
@@ -67,6 +71,7 @@ record LoadOptions(
             take(given, "provider", "loadtest"),
             take(given, "provider-secret", System.getenv("HIRING_LOAD_PROVIDER_SECRET")),
             Boolean.parseBoolean(take(given, "history-cleanup", "false")),
+            Optional.ofNullable(take(given, "target-pid", null)).map(Long::parseLong),
             Optional.ofNullable(take(given, "report", null)));
     if (!given.isEmpty()) {
       throw new IllegalArgumentException("Unknown arguments: " + given.keySet());
