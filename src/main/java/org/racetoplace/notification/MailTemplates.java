@@ -3,6 +3,7 @@ package org.racetoplace.notification;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -26,6 +27,10 @@ public class MailTemplates {
 
   static final String PREFIX = "templates/mail/";
   static final String SUFFIX = ".txt";
+
+  // compiled once: every outbox row renders a mail, the confirmation's in the intake's request
+  private static final Pattern TRAILING_BLANKS = Pattern.compile("(?m)[ \t]+$");
+  private static final Pattern EMPTY_LINES = Pattern.compile("\n{3,}");
 
   private final TemplateEngine engine;
 
@@ -58,10 +63,7 @@ public class MailTemplates {
    * templates readable as files and the messages tidy.
    */
   static String tidy(String text) {
-    return text.replace("\r\n", "\n")
-            .replaceAll("(?m)[ \t]+$", "")
-            .replaceAll("\n{3,}", "\n\n")
-            .strip()
-        + "\n";
+    String lines = TRAILING_BLANKS.matcher(text.replace("\r\n", "\n")).replaceAll("");
+    return EMPTY_LINES.matcher(lines).replaceAll("\n\n").strip() + "\n";
   }
 }

@@ -51,6 +51,13 @@ class MailTemplatesTest {
   }
 
   @Test
+  void tidyingDropsTrailingBlanksAndRunsOfEmptyLinesAndEndsWithOneNewline() {
+    assertThat(MailTemplates.tidy("\n Hello Ada, \t\r\n\r\n\r\n\r\nline two\n  \n\n\nend  \n\n"))
+        .isEqualTo("Hello Ada,\n\nline two\n\nend\n");
+    assertThat(MailTemplates.tidy("one\n\ntwo")).isEqualTo("one\n\ntwo\n");
+  }
+
+  @Test
   void vettingOutcomeTellsAdvancedAndDeclinedCandidatesApart() {
     String advanced = templates.render(request(NotificationEvent.VETTING_OUTCOME, "Ada", Map.of("outcome", "approve"))).body();
     String declined = templates.render(request(NotificationEvent.VETTING_OUTCOME, "Ada", Map.of("outcome", "decline"))).body();
