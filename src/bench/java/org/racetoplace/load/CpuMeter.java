@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * {@code /proc/PID/task/TID/stat} ({@code utime + stime}, in the kernel's USER_HZ ticks of 10 ms).
  * PostgreSQL is every process whose command is {@code postgres}: the server's background processes
  * and every connection's backend, of all databases, so nothing else should use that server during
- * the run; when there is none (the database is on another machine), the report says so. A backend or thread that ends within the interval takes its time with it; the
- * application's pool keeps its connections, and the target's total is exact whatever its threads do.
+ * the run; when there is none (the database is on another machine), the report says so. A backend
+ * or thread that ends within the interval takes its time with it; the application's pool keeps its
+ * connections, and the target's total is exact whatever its threads do.
  */
 final class CpuMeter {
 
@@ -46,9 +47,10 @@ final class CpuMeter {
   }
 
   /** CPU times at one moment; {@code postgres} is empty when no PostgreSQL process is visible. */
-  record Snapshot(Duration target, Map<Long, Thread> threads, Optional<Duration> postgres, Duration driver) {}
+  record Snapshot(Duration target, Map<Long, ThreadTime> threads, Optional<Duration> postgres, Duration driver) {}
 
-  record Thread(String name, long ticks) {}
+  /** A thread's name and its CPU time so far, in ticks. */
+  record ThreadTime(String name, long ticks) {}
 
   Snapshot take() {
     ProcessHandle target =
@@ -67,8 +69,8 @@ final class CpuMeter {
     Map<String, Long> groups = new LinkedHashMap<>();
     GROUPS.forEach(group -> groups.put(group.getKey(), 0L));
     long grouped = 0;
-    for (Map.Entry<Long, Thread> thread : after.threads().entrySet()) {
-      long ticks = thread.getValue().ticks() - Optional.ofNullable(before.threads().get(thread.getKey())).map(Thread::ticks).orElse(0L);
+    for (Map.Entry<Long, ThreadTime> thread : after.threads().entrySet()) {
+      long ticks = thread.getValue().ticks() - Optional.ofNullable(before.threads().get(thread.getKey())).map(ThreadTime::ticks).orElse(0L);
       Optional<String> group = groupOf(thread.getValue().name());
       if (group.isPresent()) {
         groups.merge(group.get(), ticks * MILLIS_PER_TICK, Long::sum);
@@ -93,7 +95,7 @@ final class CpuMeter {
     return line.toString();
   }
 
-  static Optional<String> groupOf(String threadName) {
+  private static Optional<String> groupOf(String threadName) {
     return GROUPS.stream()
         .filter(group -> group.getValue().stream().anyMatch(threadName::startsWith))
         .map(Map.Entry::getKey)
@@ -109,8 +111,8 @@ final class CpuMeter {
         () -> new IllegalStateException("The CPU time of process " + process.pid() + " cannot be read"));
   }
 
-  private Map<Long, Thread> threads() {
-    Map<Long, Thread> threads = new LinkedHashMap<>();
+  private Map<Long, ThreadTime> threads() {
+    Map<Long, ThreadTime> threads = new LinkedHashMap<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(targetPid), "task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         readThread(task).ifPresent(thread -> threads.put(Long.parseLong(task.getFileName().toString()), thread));
@@ -121,7 +123,7 @@ final class CpuMeter {
     return threads;
   }
 
-  private static Optional<Thread> readThread(Path task) {
+  private static Optional<ThreadTime> readThread(Path task) {
     try {
       return Optional.of(parseStat(Files.readString(task.resolve("stat"))));
     } catch (NoSuchFileException e) {
@@ -135,12 +137,12 @@ final class CpuMeter {
    * One line of {@code /proc/…/stat}: the name is between the first '(' and the last ')' (it may
    * hold spaces and parentheses); utime and stime are the 14th and 15th fields of the line.
    */
-  static Thread parseStat(String stat) {
+  private static ThreadTime parseStat(String stat) {
     int open = stat.indexOf('(');
     int close = stat.lastIndexOf(')');
     String[] after = stat.substring(close + 2).trim().split(" ");
     // after[0] is field 3 (state), so field n is after[n - 3]
-    return new Thread(stat.substring(open + 1, close), Long.parseLong(after[11]) + Long.parseLong(after[12]));
+    return new ThreadTime(stat.substring(open + 1, close), Long.parseLong(after[11]) + Long.parseLong(after[12]));
   }
 
   private static Optional<Duration> postgresCpu() {
