@@ -59,12 +59,13 @@ final class CpuMeter {
   }
 
   /**
-   * Milliseconds per accepted application between two snapshots: the target, its thread groups,
-   * PostgreSQL and the driver itself, as a line of the report.
+   * Milliseconds per counted request ({@code noun}, such as "accepted application") between two
+   * snapshots: the target, its thread groups, PostgreSQL and the driver itself, as a line of the
+   * report.
    */
-  String report(Snapshot before, Snapshot after, long accepted) {
+  String report(Snapshot before, Snapshot after, long accepted, String noun) {
     if (accepted == 0) {
-      return "CPU: no application accepted in the measured interval\n\n";
+      return "CPU: no " + noun + " in the measured interval\n\n";
     }
     Map<String, Long> groups = new LinkedHashMap<>();
     GROUPS.forEach(group -> groups.put(group.getKey(), 0L));
@@ -78,7 +79,7 @@ final class CpuMeter {
       }
     }
     long target = after.target().minus(before.target()).toMillis();
-    StringBuilder line = new StringBuilder("CPU per accepted application in the measured interval: target **")
+    StringBuilder line = new StringBuilder("CPU per " + noun + " in the measured interval: target **")
         .append(perApplication(target, accepted)).append(" ms** (");
     groups.forEach((name, millis) -> line.append(name).append(' ').append(perApplication(millis, accepted)).append(", "));
     line.append("other ").append(perApplication(Math.max(0, target - grouped), accepted)).append(')');

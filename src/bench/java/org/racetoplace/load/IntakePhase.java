@@ -1,5 +1,6 @@
 package org.racetoplace.load;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +14,49 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Intake under load: {@code clients} clients each post applications back to back, a warm-up that
- * is not counted, then the measured interval. Reports accepted applications per second and the
- * latency of the accepted ones; other answers are counted by status.
+ * is not counted, then the measured interval. Reports the applications answered as the {@link
+ * Kind} expects per second and their latency; other answers are counted by status.
  */
 final class IntakePhase {
 
+  /** What the clients post, and the answer that counts. */
+  enum Kind {
+    /** Complete applications, each accepted with a {@code 201} and its case. */
+    ACCEPTED("Intake", "POST /api/applications", 201, "accepted"),
+    /**
+     * The same applications with an invalid e-mail address: the request is read and checked as
+     * intake's is, then refused with a {@code 400} problem, and nothing is written (the stack's
+     * floor under intake, docs/performance.md, "The floor under intake").
+     */
+    REFUSED("Floor", "POST /api/applications (invalid)", 400, "refused");
+
+    final String title;
+    final String step;
+    final int status;
+    /** what the expected answer did to the application: "accepted", "refused" */
+    final String outcome;
+
+    Kind(String title, String step, int status, String outcome) {
+      this.title = title;
+      this.step = step;
+      this.status = status;
+      this.outcome = outcome;
+    }
+
+    String noun() {
+      return outcome + " application";
+    }
+
+    ObjectNode body(String runId, String client, long sequence) {
+      ObjectNode application = LoadScenario.application(runId, client, sequence);
+      return this == ACCEPTED ? application : application.put("email", "not-an-email-" + sequence);
+    }
+  }
+
   /**
-   * What the measured interval gave; {@code acceptedInAll} counts the warm-up too, since {@code
-   * startedNanos} (every accepted application made one confirmation mail job).
+   * What the measured interval gave: {@code accepted} answered as the kind expects, {@code refused}
+   * otherwise; {@code acceptedInAll} counts the warm-up too, since {@code startedNanos} (every
+   * accepted application made one confirmation mail job).
    */
   record Result(
       long accepted, long refused, Duration elapsed, Steps steps, long acceptedInAll, long startedNanos, String cpu) {
@@ -30,13 +66,15 @@ final class IntakePhase {
   }
 
   private final HiringClient target;
+  private final Kind kind;
   private final String runId;
   private final int clients;
   private final Optional<CpuMeter> cpu;
 
   /** @param cpu measures the target's CPU time over the measured interval, when given */
-  IntakePhase(HiringClient target, String runId, int clients, Optional<CpuMeter> cpu) {
+  IntakePhase(HiringClient target, Kind kind, String runId, int clients, Optional<CpuMeter> cpu) {
     this.target = target;
+    this.kind = kind;
     this.runId = runId;
     this.clients = clients;
     this.cpu = cpu;
@@ -50,8 +88,8 @@ final class IntakePhase {
     long start = System.nanoTime();
     long accepted = run(steps, measured, "intake");
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    String cpuReport = cpu.map(meter -> meter.report(cpuBefore.orElseThrow(), meter.take(), accepted)).orElse("");
-    long all = steps.latency("POST /api/applications").getTotalCount();
+    String cpuReport = cpu.map(meter -> meter.report(cpuBefore.orElseThrow(), meter.take(), accepted, kind.noun())).orElse("");
+    long all = steps.latency(kind.step).getTotalCount();
     return new Result(accepted, all - accepted, elapsed, steps, warm + accepted, started, cpuReport);
   }
 
@@ -68,7 +106,7 @@ final class IntakePhase {
               () -> {
                 long sequence = 0;
                 while (!stop.get()) {
-                  if (http.post("POST /api/applications", "/api/applications", LoadScenario.application(runId, name, sequence++), null).is(201)) {
+                  if (http.post(kind.step, "/api/applications", kind.body(runId, name, sequence++), null).is(kind.status)) {
                     accepted.incrementAndGet();
                   }
                 }

@@ -21,7 +21,8 @@ import org.racetoplace.load.HiringClient.Credentials;
 
 /**
  * The load driver (docs/performance.md, "Load driver"): against a running application, first
- * intake under load, then cases driven from application to placement; with {@code
+ * intake under load, then (with {@code --floor-duration}) the same requests refused before they
+ * write anything, then cases driven from application to placement; with {@code
  * --baseline-url}, the same again against the no-op-delegates application, and the ratio of the
  * two. Prints a Markdown report (and writes it to {@code --report=FILE}).
  *
@@ -56,6 +57,23 @@ public final class LoadDriver {
         intake.acceptedInAll(), backlog, left == 0 ? "all done" : left + " left", seconds, done / seconds);
   }
 
+  /** Runs an intake phase of the kind against the target and adds its lines to the section. */
+  private static IntakePhase.Result intake(
+      HiringClient client, IntakePhase.Kind kind, String runId, LoadOptions options, URI target, StringBuilder section)
+      throws Exception {
+    Optional<CpuMeter> cpu = target.equals(options.url()) ? options.targetPid().map(CpuMeter::new) : Optional.empty();
+    Duration measured = kind == IntakePhase.Kind.ACCEPTED ? options.intakeDuration() : options.floorDuration();
+    IntakePhase.Result intake = new IntakePhase(client, kind, runId, options.clients(), cpu).run(options.intakeWarmUp(), measured);
+    Histogram latency = intake.steps().latency(kind.step);
+    section.append(String.format(
+        "%s: **%.0f %ss/s** (%d %s, %d other answers in %.1f s), latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
+        kind.title, intake.acceptedPerSecond(), kind.noun(), intake.accepted(), kind.outcome, intake.refused(),
+        intake.elapsed().toMillis() / 1000.0, Steps.millis(latency, 50), Steps.millis(latency, 99), latency.getMaxValue() / 1000.0));
+    section.append("Answers: ").append(intake.steps().answers()).append("\n\n");
+    section.append(intake.cpu());
+    return intake;
+  }
+
   public static void main(String[] args) throws Exception {
     LoadOptions options = LoadOptions.parse(args);
     String runId = DateTimeFormatter.ofPattern("MMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
@@ -80,17 +98,13 @@ public final class LoadDriver {
       setup.prepare(options.cases());
       if (!options.intakeDuration().isZero()) {
         System.out.println(label + ": intake phase");
-        Optional<CpuMeter> cpu = target.equals(options.url()) ? options.targetPid().map(CpuMeter::new) : Optional.empty();
-        IntakePhase.Result intake =
-            new IntakePhase(client, runId, options.clients(), cpu).run(options.intakeWarmUp(), options.intakeDuration());
-        Histogram latency = intake.steps().latency("POST /api/applications");
-        section.append(String.format(
-            "Intake: **%.0f accepted applications/s** (%d accepted, %d refused in %.1f s), latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
-            intake.acceptedPerSecond(), intake.accepted(), intake.refused(), intake.elapsed().toMillis() / 1000.0,
-            Steps.millis(latency, 50), Steps.millis(latency, 99), latency.getMaxValue() / 1000.0));
-        section.append("Answers: ").append(intake.steps().answers()).append("\n\n");
-        section.append(intake.cpu());
+        IntakePhase.Result intake = intake(client, IntakePhase.Kind.ACCEPTED, runId, options, target, section);
         section.append(jobBacklog(client, admin, intake, options.pipelineTimeout()));
+      }
+      if (!options.floorDuration().isZero()) {
+        System.out.println(label + ": floor phase");
+        section.append("Floor, the same applications with an invalid e-mail address (refused, nothing written):\n\n");
+        intake(client, IntakePhase.Kind.REFUSED, runId, options, target, section);
       }
       if (options.cases() > 0) {
         pipelinePhases.add(() -> {

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param clients concurrent clients of each phase
  * @param intakeWarmUp intake calls before the measured interval, not counted
  * @param intakeDuration the measured interval of the intake phase; zero skips the phase
+ * @param floorDuration the measured interval of the floor phase (after intake, with the same
+ *     warm-up: the same applications with an invalid e-mail address, refused with a 400 and
+ *     nothing written); zero, the default, skips it
  * @param cases cases driven from application to placement; zero skips the phase
  * @param pipelineTimeout the pipeline phase gives up (and says so) after this
  * @param sideBySide with a baseline: drive both pipeline phases at the same time, so that other
@@ -34,6 +37,7 @@ record LoadOptions(
     int clients,
     Duration intakeWarmUp,
     Duration intakeDuration,
+    Duration floorDuration,
     int cases,
     Duration pipelineTimeout,
     boolean sideBySide,
@@ -65,6 +69,7 @@ record LoadOptions(
             Integer.parseInt(take(given, "clients", "16")),
             Duration.parse(take(given, "intake-warm-up", "PT10S")),
             Duration.parse(take(given, "intake-duration", "PT30S")),
+            Duration.parse(take(given, "floor-duration", "PT0S")),
             Integer.parseInt(take(given, "cases", "300")),
             Duration.parse(take(given, "pipeline-timeout", "PT10M")),
             Boolean.parseBoolean(take(given, "side-by-side", "true")),
