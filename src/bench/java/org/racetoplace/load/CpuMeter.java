@@ -63,8 +63,8 @@ final class CpuMeter {
    * snapshots: the target, its thread groups, PostgreSQL and the driver itself, as a line of the
    * report.
    */
-  String report(Snapshot before, Snapshot after, long accepted, String noun) {
-    if (accepted == 0) {
+  String report(Snapshot before, Snapshot after, long counted, String noun) {
+    if (counted == 0) {
       return "CPU: no " + noun + " in the measured interval\n\n";
     }
     Map<String, Long> groups = new LinkedHashMap<>();
@@ -80,18 +80,18 @@ final class CpuMeter {
     }
     long target = after.target().minus(before.target()).toMillis();
     StringBuilder line = new StringBuilder("CPU per " + noun + " in the measured interval: target **")
-        .append(perApplication(target, accepted)).append(" ms** (");
-    groups.forEach((name, millis) -> line.append(name).append(' ').append(perApplication(millis, accepted)).append(", "));
-    line.append("other ").append(perApplication(Math.max(0, target - grouped), accepted)).append(')');
+        .append(perApplication(target, counted)).append(" ms** (");
+    groups.forEach((name, millis) -> line.append(name).append(' ').append(perApplication(millis, counted)).append(", "));
+    line.append("other ").append(perApplication(Math.max(0, target - grouped), counted)).append(')');
     if (before.postgres().isPresent() && after.postgres().isPresent()) {
       line.append(", PostgreSQL **")
-          .append(perApplication(after.postgres().get().minus(before.postgres().get()).toMillis(), accepted))
+          .append(perApplication(after.postgres().get().minus(before.postgres().get()).toMillis(), counted))
           .append(" ms**");
     } else {
       line.append(", PostgreSQL not on this machine");
     }
     line.append(", the driver ")
-        .append(perApplication(after.driver().minus(before.driver()).toMillis(), accepted))
+        .append(perApplication(after.driver().minus(before.driver()).toMillis(), counted))
         .append(" ms\n\n");
     return line.toString();
   }
@@ -103,8 +103,8 @@ final class CpuMeter {
         .findFirst();
   }
 
-  private static String perApplication(long millis, long accepted) {
-    return String.format("%.1f", millis / (double) accepted);
+  private static String perApplication(long millis, long counted) {
+    return String.format("%.1f", millis / (double) counted);
   }
 
   private static Duration cpu(ProcessHandle process) {

@@ -54,14 +54,14 @@ final class IntakePhase {
   }
 
   /**
-   * What the measured interval gave: {@code accepted} answered as the kind expects, {@code refused}
-   * otherwise; {@code acceptedInAll} counts the warm-up too, since {@code startedNanos} (every
-   * accepted application made one confirmation mail job).
+   * What the measured interval gave: {@code counted} answered as the kind expects, {@code other}
+   * answered otherwise; {@code countedInAll} counts the warm-up too, since {@code startedNanos}
+   * (every accepted application made one confirmation mail job).
    */
   record Result(
-      long accepted, long refused, Duration elapsed, Steps steps, long acceptedInAll, long startedNanos, String cpu) {
-    double acceptedPerSecond() {
-      return accepted / (elapsed.toNanos() / 1e9);
+      long counted, long other, Duration elapsed, Steps steps, long countedInAll, long startedNanos, String cpu) {
+    double countedPerSecond() {
+      return counted / (elapsed.toNanos() / 1e9);
     }
   }
 
@@ -86,17 +86,17 @@ final class IntakePhase {
     Steps steps = new Steps();
     Optional<CpuMeter.Snapshot> cpuBefore = cpu.map(CpuMeter::take);
     long start = System.nanoTime();
-    long accepted = run(steps, measured, "intake");
+    long counted = run(steps, measured, "intake");
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    String cpuReport = cpu.map(meter -> meter.report(cpuBefore.orElseThrow(), meter.take(), accepted, kind.noun())).orElse("");
+    String cpuReport = cpu.map(meter -> meter.report(cpuBefore.orElseThrow(), meter.take(), counted, kind.noun())).orElse("");
     long all = steps.latency(kind.step).getTotalCount();
-    return new Result(accepted, all - accepted, elapsed, steps, warm + accepted, started, cpuReport);
+    return new Result(counted, all - counted, elapsed, steps, warm + counted, started, cpuReport);
   }
 
   private long run(Steps steps, Duration duration, String label) throws Exception {
     HiringClient http = target.withSteps(steps);
     AtomicBoolean stop = new AtomicBoolean();
-    AtomicLong accepted = new AtomicLong();
+    AtomicLong counted = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<?>> running = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -107,7 +107,7 @@ final class IntakePhase {
                 long sequence = 0;
                 while (!stop.get()) {
                   if (http.post(kind.step, "/api/applications", kind.body(runId, name, sequence++), null).is(kind.status)) {
-                    accepted.incrementAndGet();
+                    counted.incrementAndGet();
                   }
                 }
                 return null;
@@ -122,6 +122,6 @@ final class IntakePhase {
     if (finished) {
       throw new IllegalStateException("intake clients ended before the interval");
     }
-    return accepted.get();
+    return counted.get();
   }
 }

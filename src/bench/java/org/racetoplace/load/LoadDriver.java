@@ -50,11 +50,11 @@ public final class LoadDriver {
       left = client.count("job count", count, admin);
     }
     double seconds = (System.nanoTime() - intake.startedNanos()) / 1e9;
-    long done = Math.max(0, intake.acceptedInAll() - left);
+    long done = Math.max(0, intake.countedInAll() - left);
     return String.format(
         "Job executor: %d confirmation-mail jobs made since the warm-up began, %d still waiting when intake ended;"
             + " %s %.1f s after the first application: **%.0f jobs done/s**%n%n",
-        intake.acceptedInAll(), backlog, left == 0 ? "all done" : left + " left", seconds, done / seconds);
+        intake.countedInAll(), backlog, left == 0 ? "all done" : left + " left", seconds, done / seconds);
   }
 
   /** Runs an intake phase of the kind against the target and adds its lines to the section. */
@@ -67,7 +67,7 @@ public final class LoadDriver {
     Histogram latency = intake.steps().latency(kind.step);
     section.append(String.format(
         "%s: **%.0f %ss/s** (%d %s, %d other answers in %.1f s), latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
-        kind.title, intake.acceptedPerSecond(), kind.noun(), intake.accepted(), kind.outcome, intake.refused(),
+        kind.title, intake.countedPerSecond(), kind.noun(), intake.counted(), kind.outcome, intake.other(),
         intake.elapsed().toMillis() / 1000.0, Steps.millis(latency, 50), Steps.millis(latency, 99), latency.getMaxValue() / 1000.0));
     section.append("Answers: ").append(intake.steps().answers()).append("\n\n");
     section.append(intake.cpu());
