@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * CPU time that the target application and PostgreSQL spend on the intake's measured interval,
- * per accepted application (docs/performance.md, "CPU per application"). Throughput on a shared
+ * CPU time that the target application and PostgreSQL spend on an intake phase's measured
+ * interval, per counted request: an accepted application, or in the floor phase a refused one
+ * (docs/performance.md, "CPU per application", "The floor under intake"). Throughput on a shared
  * 2-core machine moves by up to 20 % between runs of one build; the CPU time says where the two
  * cores went.
  *
@@ -80,18 +81,18 @@ final class CpuMeter {
     }
     long target = after.target().minus(before.target()).toMillis();
     StringBuilder line = new StringBuilder("CPU per " + noun + " in the measured interval: target **")
-        .append(perApplication(target, counted)).append(" ms** (");
-    groups.forEach((name, millis) -> line.append(name).append(' ').append(perApplication(millis, counted)).append(", "));
-    line.append("other ").append(perApplication(Math.max(0, target - grouped), counted)).append(')');
+        .append(perRequest(target, counted)).append(" ms** (");
+    groups.forEach((name, millis) -> line.append(name).append(' ').append(perRequest(millis, counted)).append(", "));
+    line.append("other ").append(perRequest(Math.max(0, target - grouped), counted)).append(')');
     if (before.postgres().isPresent() && after.postgres().isPresent()) {
       line.append(", PostgreSQL **")
-          .append(perApplication(after.postgres().get().minus(before.postgres().get()).toMillis(), counted))
+          .append(perRequest(after.postgres().get().minus(before.postgres().get()).toMillis(), counted))
           .append(" ms**");
     } else {
       line.append(", PostgreSQL not on this machine");
     }
     line.append(", the driver ")
-        .append(perApplication(after.driver().minus(before.driver()).toMillis(), counted))
+        .append(perRequest(after.driver().minus(before.driver()).toMillis(), counted))
         .append(" ms\n\n");
     return line.toString();
   }
@@ -103,7 +104,7 @@ final class CpuMeter {
         .findFirst();
   }
 
-  private static String perApplication(long millis, long counted) {
+  private static String perRequest(long millis, long counted) {
     return String.format("%.1f", millis / (double) counted);
   }
 

@@ -57,12 +57,15 @@ public final class LoadDriver {
         intake.countedInAll(), backlog, left == 0 ? "all done" : left + " left", seconds, done / seconds);
   }
 
-  /** Runs an intake phase of the kind against the target and adds its lines to the section. */
+  /**
+   * Runs an intake phase of the kind against the target, measured for {@code measured} after the
+   * intake's warm-up, and adds its lines to the section.
+   */
   private static IntakePhase.Result intake(
-      HiringClient client, IntakePhase.Kind kind, String runId, LoadOptions options, URI target, StringBuilder section)
+      HiringClient client, IntakePhase.Kind kind, Duration measured, String runId, LoadOptions options, URI target,
+      StringBuilder section)
       throws Exception {
     Optional<CpuMeter> cpu = target.equals(options.url()) ? options.targetPid().map(CpuMeter::new) : Optional.empty();
-    Duration measured = kind == IntakePhase.Kind.ACCEPTED ? options.intakeDuration() : options.floorDuration();
     IntakePhase.Result intake = new IntakePhase(client, kind, runId, options.clients(), cpu).run(options.intakeWarmUp(), measured);
     Histogram latency = intake.steps().latency(kind.step);
     section.append(String.format(
@@ -98,13 +101,13 @@ public final class LoadDriver {
       setup.prepare(options.cases());
       if (!options.intakeDuration().isZero()) {
         System.out.println(label + ": intake phase");
-        IntakePhase.Result intake = intake(client, IntakePhase.Kind.ACCEPTED, runId, options, target, section);
+        IntakePhase.Result intake = intake(client, IntakePhase.Kind.ACCEPTED, options.intakeDuration(), runId, options, target, section);
         section.append(jobBacklog(client, admin, intake, options.pipelineTimeout()));
       }
       if (!options.floorDuration().isZero()) {
         System.out.println(label + ": floor phase");
         section.append("Floor, the same applications with an invalid e-mail address (refused, nothing written):\n\n");
-        intake(client, IntakePhase.Kind.REFUSED, runId, options, target, section);
+        intake(client, IntakePhase.Kind.REFUSED, options.floorDuration(), runId, options, target, section);
       }
       if (options.cases() > 0) {
         pipelinePhases.add(() -> {

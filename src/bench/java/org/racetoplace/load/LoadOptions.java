@@ -15,9 +15,9 @@ import java.util.Optional;
  * @param clients concurrent clients of each phase
  * @param intakeWarmUp intake calls before the measured interval, not counted
  * @param intakeDuration the measured interval of the intake phase; zero skips the phase
- * @param floorDuration the measured interval of the floor phase (after intake, with the same
- *     warm-up: the same applications with an invalid e-mail address, refused with a 400 and
- *     nothing written); zero, the default, skips it
+ * @param floorDuration the measured interval of the floor phase (after intake and the wait for its
+ *     confirmation mails, with the same warm-up: the same applications with an invalid e-mail
+ *     address, refused with a 400 and nothing written); zero, the default, skips it
  * @param cases cases driven from application to placement; zero skips the phase
  * @param pipelineTimeout the pipeline phase gives up (and says so) after this
  * @param sideBySide with a baseline: drive both pipeline phases at the same time, so that other
